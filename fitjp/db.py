@@ -1,0 +1,56 @@
+"""DuckDB over the Parquet tables: one view per file, one query per .sql file.
+
+`run("contributions_by_year", currency="CHF", ...)` loads queries/contributions_by_year.sql
+and binds exactly the $parameters that file names: a missing or extra one is an error, so
+a value never reaches SQL as text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from fitjp.schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+QUERIES_DIR = ROOT / "queries"
+PARAMETER = re.compile(r"(?<![$\w])\$([a-z_][a-z0-9_]*)")
+COMMENT = re.compile(r"--[^\n]*")
+
+
+def connect(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with a view per table file and the shared macros."""
+    connection = duckdb.connect(":memory:")
+    for name in TABLES:
+        path = (data_dir / f"{name}.parquet").as_posix().replace("'", "''")
+        connection.execute(f"create view {name} as select * from read_parquet('{path}')")
+    for macro in sorted((QUERIES_DIR / "macros").glob("*.sql")):
+        connection.execute(macro.read_text(encoding="utf-8"))
+    return connection
+
+
+@cache
+def load(name: str) -> tuple[str, frozenset[str]]:
+    """SQL text of a named query and the parameters it names."""
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise KeyError(f"no query named {name!r} in {QUERIES_DIR}")
+    sql = path.read_text(encoding="utf-8")
+    return sql, frozenset(PARAMETER.findall(COMMENT.sub("", sql)))
+
+
+def run(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    sql, names = load(name)
+    missing, extra = names - params.keys(), params.keys() - names
+    if missing or extra:
+        raise TypeError(f"query {name!r}: missing parameters {sorted(missing)}, unexpected {sorted(extra)}")
+    cursor = connection.cursor()  # a cursor per call: Streamlit runs sessions in threads
+    try:
+        return cursor.execute(sql, {k: params[k] for k in names}).df()
+    finally:
+        cursor.close()

@@ -1,0 +1,18 @@
+-- activities_by_country: per country, the activities that involved it (as host or
+-- beneficiary; Japan and Switzerland only as beneficiaries, since hosting a course for
+-- others there is not activity in the country) and the participants of its national
+-- activities. Used by: Map, Overview. Parameters: the activity filters.
+with links as (
+    select distinct a.activity_id, ac.iso3, a.scope, a.participants
+    from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear) as a
+    join activity_countries as ac using (activity_id)
+    where ac.role = 'beneficiary' or ac.iso3 not in ('JPN', 'CHE')
+)
+select l.iso3, c.name_en, c.wipo_region, c.un_region,
+       count(*) as activity_count,
+       count(*) filter (where l.scope = 'national') as national_count,
+       sum(l.participants) filter (where l.scope = 'national') as national_participants
+from links as l
+join countries as c using (iso3)
+group by l.iso3, c.name_en, c.wipo_region, c.un_region
+order by activity_count desc, c.name_en

@@ -1,0 +1,8 @@
+-- multi_country_activities: regional, interregional and global activities (those the map
+-- cannot place on one country), newest first. Used by: Map. Parameters: the activity filters.
+select a.activity_id, a.year, a.title, a.scope, a.region,
+       coalesce(a.beneficiaries_as_stated, '') as beneficiaries_as_stated, s.url as source_url
+from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear) as a
+join sources as s using (source_id)
+where a.scope <> 'national'
+order by a.year desc nulls last, a.activity_id
