@@ -25,6 +25,10 @@ ACTIVITY_TYPES = ("training_course", "workshop", "conference", "high_level_meeti
                   "scholarship", "fellowship", "expert_mission", "publication", "branding_project",
                   "digitization_project", "modernization_project", "platform", "agreement", "other")
 OBJECTIVES = ("ecosystems", "global_network", "understanding", "sdgs")
+# The fund's programme areas, in its own order (objective of each: data/raw/programme_areas.csv).
+PROGRAMME_AREAS = ("human_resources", "universities_smes", "branding", "ip_office_modernization",
+                   "policy_dialogue", "global_ip_systems_pct_madrid_hague", "wipo_it_systems",
+                   "public_awareness", "sdgs")
 ROLES = ("host", "beneficiary")
 FIRST_FISCAL_YEAR = 1987
 
@@ -99,7 +103,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("note"),
     ), "dated statements: cumulative totals, countries reached, trainees, experts", importable=True),
     Table("programme_areas", ("programme_area",), (
-        Column("programme_area", required=True),
+        Column("programme_area", required=True, choices=PROGRAMME_AREAS),
         Column("objective", required=True, choices=OBJECTIVES),
         Column("sort_order", kind="int", required=True),
     ), "the fund's own hierarchy: each programme area under one of four objectives"),

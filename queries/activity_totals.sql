@@ -1,7 +1,9 @@
--- activity_totals: headline counts for the filtered activities: how many, in how many
--- countries (beneficiaries), in which years, with how many stated participants.
+-- activity_totals: headline counts for the filtered activities: how many, how many of them
+-- national, in how many countries (beneficiaries), in which years, with how many stated
+-- participants.
 -- Used by: Overview, Country profile. Parameters: the activity filters.
 select count(*) as activity_count,
+       count(*) filter (where scope = 'national') as national_count,
        (select count(distinct ac.iso3) from activity_countries as ac
         join filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear) as f using (activity_id)
         where ac.role = 'beneficiary') as country_count,

@@ -1,0 +1,194 @@
+"""Chart builders: a DataFrame in, a Plotly figure out. Pure: no Streamlit, no queries.
+
+Every builder takes a Style, so presenter mode (bigger type, values written on the marks)
+changes every chart without touching the pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from fitjp.i18n import label, t
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+FUND_COLOURS = {"asia_pacific": "#0072B2", "africa_ldcs": "#E69F00", "global": "#009E73",
+                "combined": "#56B4E9"}
+GAP_COLOUR = "#9a9a9a"
+NO_DATA_LAND = "#e6e6e6"
+MILESTONES = (1987, 2008, 2015, 2019)
+
+
+@dataclass(frozen=True)
+class Style:
+    lang: str = "en"
+    font_size: int = 14
+    title_size: int = 18
+    line_width: float = 2.5
+    marker_size: int = 9
+    show_values: bool = True  # write values on marks when there is room
+    height: int = 440
+
+    @classmethod
+    def presenter(cls, lang: str = "en") -> "Style":
+        return cls(lang=lang, font_size=20, title_size=26, line_width=4, marker_size=14, height=560)
+
+
+def compact_number(value: float) -> str:
+    """5300000 -> '5.3m', 684000000 -> '684m', 1100000000 -> '1.1bn'. For labels only."""
+    if pd.isna(value):
+        return ""
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Figure:
+    """The common look; a builder's own settings override it."""
+    layout = {
+        "title": {"text": title, "font": {"size": style.title_size}} if title else None,
+        "font": {"size": style.font_size, "family": "Source Sans Pro, Arial, sans-serif"},
+        "height": style.height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "hoverlabel": {"font_size": style.font_size},
+        "colorway": PALETTE,
+    }
+    fig.update_layout(**(layout | overrides))
+    return fig
+
+
+def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str, style: Style,
+                    title: str = "") -> go.Figure:
+    """Stacked bars per fiscal year and fund; hatched where converted; gaps marked on the axis;
+    a line summing documented years and diamonds for cumulative totals sources state."""
+    fig = go.Figure()
+    figures = years.dropna(subset=["fund"])
+    for fund, rows in figures.groupby("fund", sort=False):
+        rows = rows[rows.amount.notna()]
+        if rows.empty:
+            continue
+        fig.add_bar(
+            x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, style.lang),
+            marker={"color": FUND_COLOURS.get(fund, PALETTE[3]),
+                    "pattern": {"shape": ["/" if c else "" for c in rows.is_converted], "solidity": 0.4}},
+            text=[compact_number(v) for v in rows.amount] if style.show_values else None,
+            textposition="inside", insidetextanchor="middle",
+            customdata=list(zip(rows.amount_stated.map("{:,.0f}".format), rows.currency_stated,
+                                rows.status.map(lambda s: label("status", s, style.lang)), rows.source_title)),
+            hovertemplate="%{x}: %{y:,.0f} " + currency
+                          + "<br>" + t("label.stated", style.lang) + ": %{customdata[0]} %{customdata[1]}"
+                          + " (%{customdata[2]})<br>%{customdata[3]}<extra>%{fullData.name}</extra>")
+    _gap_markers(fig, years[years.is_gap], t("label.gap", style.lang), "line-ew-open", style)
+    _gap_markers(fig, years[years.lacks_rate & ~years.is_gap].drop_duplicates("fiscal_year"),
+                 t("label.no_rate", style.lang), "x-thin-open", style)
+    running = years.drop_duplicates("fiscal_year").dropna(subset=["cumulative_documented"])
+    fig.add_scatter(x=running.fiscal_year, y=running.cumulative_documented, yaxis="y2", mode="lines",
+                    name=t("label.cumulative", style.lang), line={"color": "#000000", "width": style.line_width},
+                    hovertemplate="%{x}: %{y:,.0f} " + currency + "<extra>%{fullData.name}</extra>")
+    dated = statements.dropna(subset=["fiscal_year"])
+    if len(dated):
+        fig.add_scatter(x=dated.fiscal_year, y=dated.amount, yaxis="y2", mode="markers",
+                        name=t("label.cumulative_stated", style.lang),
+                        marker={"symbol": "diamond", "size": style.marker_size + 3, "color": PALETTE[5],
+                                "line": {"width": 1, "color": "#000000"}},
+                        customdata=list(zip(dated.unit, dated.source_title)),
+                        hovertemplate="%{x}: %{y:,.0f} %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
+    for year in MILESTONES:
+        if years.fiscal_year.min() <= year <= years.fiscal_year.max():
+            fig.add_vline(x=year, line={"dash": "dot", "color": GAP_COLOUR, "width": 1})
+            fig.add_annotation(x=year, y=1, yref="paper", text=t(f"milestone.{year}", style.lang),
+                               showarrow=False, textangle=-90, xanchor="right", yanchor="top",
+                               font={"size": style.font_size - 3, "color": "#555555"})
+    return _layout(fig, style, title, barmode="stack",
+                   xaxis={"title": t("label.fiscal_year", style.lang), "dtick": 2 if len(years) > 20 else 1},
+                   yaxis={"title": t("label.amount", style.lang, currency=currency), "rangemode": "tozero"},
+                   yaxis2={"title": t("label.cumulative", style.lang), "overlaying": "y", "side": "right",
+                           "rangemode": "tozero", "showgrid": False})
+
+
+def _gap_markers(fig: go.Figure, rows: pd.DataFrame, name: str, symbol: str, style: Style) -> None:
+    if rows.empty:
+        return
+    fig.add_scatter(x=rows.fiscal_year, y=[0] * len(rows), mode="markers", name=name,
+                    marker={"symbol": symbol, "size": style.marker_size + 4, "color": GAP_COLOUR,
+                            "line": {"width": 2, "color": GAP_COLOUR}},
+                    hovertemplate="%{x}: " + name + "<extra></extra>", cliponaxis=False)
+
+
+def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_title: str,
+         title: str = "", horizontal: bool = False, colour: str = PALETTE[0], names=None) -> go.Figure:
+    """One series of bars, values written on them; `names` turns x values into display names."""
+    values, categories = frame[y], frame[x].map(names) if names else frame[x]
+    fig = go.Figure(go.Bar(
+        x=values if horizontal else categories, y=categories if horizontal else values,
+        orientation="h" if horizontal else "v", marker_color=colour,
+        text=values if style.show_values else None, textposition="auto",
+        hovertemplate="%{label}: %{value:,}<extra></extra>"))
+    axis_x, axis_y = {"title": x_title}, {"title": y_title}
+    if horizontal:
+        axis_x, axis_y = {"title": y_title}, {"title": x_title, "autorange": "reversed"}
+    return _layout(fig, style, title, xaxis=axis_x, yaxis=axis_y, showlegend=False)
+
+
+def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[str, str], style: Style,
+                 x_title: str, y_title: str, title: str = "") -> go.Figure:
+    """Bars per x stacked by series, in the order of `names` (value -> display name)."""
+    fig = go.Figure()
+    for index, (value, name) in enumerate(names.items()):
+        rows = frame[frame[series].isna()] if value is None else frame[frame[series] == value]
+        if rows.empty:
+            continue
+        fig.add_bar(x=rows[x], y=rows[y], name=name, marker_color=PALETTE[index % len(PALETTE)],
+                    hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
+    return _layout(fig, style, title, barmode="stack", xaxis={"title": x_title}, yaxis={"title": y_title})
+
+
+def lines(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[str, str], style: Style,
+          x_title: str, y_title: str, title: str = "") -> go.Figure:
+    """One line per series with markers; the last value of each written at its end."""
+    fig = go.Figure()
+    for index, (value, name) in enumerate(names.items()):
+        rows = frame[frame[series] == value].sort_values(x)
+        if rows.empty:
+            continue
+        text = [""] * (len(rows) - 1) + [str(rows[y].iloc[-1])] if style.show_values else None
+        fig.add_scatter(x=rows[x], y=rows[y], name=name, mode="lines+markers+text" if text else "lines+markers",
+                        text=text, textposition="top center",
+                        line={"width": style.line_width, "color": PALETTE[index % len(PALETTE)]},
+                        marker={"size": style.marker_size},
+                        hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
+    return _layout(fig, style, title, xaxis={"title": x_title}, yaxis={"title": y_title, "rangemode": "tozero"})
+
+
+def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, title: str = "") -> go.Figure:
+    """Choropleth of `value` per ISO-3 country; every other country is drawn in light grey."""
+    fig = go.Figure(go.Choropleth(
+        locations=frame.iso3, z=frame[value], locationmode="ISO-3", text=frame.name_en,
+        colorscale="Blues", marker={"line": {"color": "#ffffff", "width": 0.4}},
+        colorbar={"title": {"text": value_title}, "thickness": 14},
+        hovertemplate="%{text}: %{z:,}<extra></extra>", zmin=0))
+    fig.update_geos(resolution=50, showcountries=True, countrycolor="#ffffff", showland=True,
+                    landcolor=NO_DATA_LAND, showocean=False, showframe=False, projection_type="natural earth",
+                    showcoastlines=False, lataxis_range=[-58, 85])
+    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0})
+
+
+def objectives_sunburst(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
+    """Objectives (inner ring) and their programme areas (outer ring), sized by activities."""
+    objectives = frame.groupby("objective", sort=False).activity_count.sum()
+    ids = [f"o/{o}" for o in objectives.index] + [f"a/{a}" for a in frame.programme_area]
+    names = [label("objective", o, style.lang) for o in objectives.index] + \
+            [label("area", a, style.lang) for a in frame.programme_area]
+    parents = [""] * len(objectives) + [f"o/{o}" for o in frame.objective]
+    values = list(objectives.values) + list(frame.activity_count)
+    colours = {o: PALETTE[i] for i, o in enumerate(objectives.index)}
+    fig = go.Figure(go.Sunburst(
+        ids=ids, labels=names, parents=parents, values=values, branchvalues="total",
+        marker={"colors": [colours[o] for o in objectives.index] + [colours[o] for o in frame.objective]},
+        texttemplate="%{label}<br>%{value}", insidetextorientation="horizontal",
+        hovertemplate="%{label}: %{value}<extra></extra>"))
+    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})

@@ -1,0 +1,238 @@
+"""The Streamlit-aware helpers: caching, the shared sidebar, headers, captions, charts.
+
+Pages compose these with queries and chart builders; nothing here computes figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from fitjp import db
+from fitjp.charts import Style
+from fitjp.filters import CHOICES, DEFAULT, Filters, URL_NAMES, active_filters, current_year, from_query_params
+from fitjp.i18n import label, t
+from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
+
+STATE_KEY = "filters"
+WIDGET_PREFIX = "filter_"
+PLOT_CONFIG = {
+    "topojsonURL": "/app/static/",  # the offline world map: see static/ and .streamlit/config.toml
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 3},
+}
+LIST_LABELS = {"regions": "region", "objectives": "objective", "areas": "area", "types": "type", "funds": "fund"}
+
+
+@st.cache_resource
+def connection():
+    return db.connect()
+
+
+@st.cache_data(show_spinner=False)
+def _cached(name: str, params: tuple) -> pd.DataFrame:
+    values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return db.run(connection(), name, **values)
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """A named query's result, cached by name and parameter values."""
+    hashable = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(name, hashable).copy()
+
+
+def filters() -> Filters:
+    """The filters dashboard.py resolved for this run."""
+    return st.session_state.get(STATE_KEY, DEFAULT)
+
+
+def style() -> Style:
+    return Style()
+
+
+def lang() -> str:
+    return "en"
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def data_as_of() -> str:
+    info = query("release_info")
+    return dict(zip(info.key, info.value)).get("data_as_of", "")
+
+
+# ---- filters in the URL and the sidebar -------------------------------------------------
+
+def current_filters() -> Filters:
+    """The filters of this run: from the URL when it names any, else those this session had
+    (Streamlit drops query parameters when the page changes), else the defaults."""
+    url = {key: st.query_params.get_all(key) for key in st.query_params}
+    named = any(key in url for key in URL_NAMES.values())
+    remembered = st.session_state.get(STATE_KEY, DEFAULT)
+    if named:
+        filters, ignored = from_query_params(url)
+        if ignored:
+            st.toast(t("filter.ignored", lang(), items=", ".join(f"{k}={v}" for k, v in ignored)))
+            st.session_state["ignored_params"] = ignored
+    else:
+        filters = remembered
+    if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
+        _set_widgets(filters)
+    st.session_state[STATE_KEY] = filters
+    _write_url(filters)
+    return filters
+
+
+def _set_widgets(filters: Filters) -> None:
+    st.session_state[WIDGET_PREFIX + "years"] = (filters.year_from, min(filters.last_year, current_year()))
+    for name in ("regions", "countries", "objectives", "areas", "types", "funds"):
+        st.session_state[WIDGET_PREFIX + name] = list(getattr(filters, name))
+    st.session_state[WIDGET_PREFIX + "currency"] = filters.currency
+    st.session_state[WIDGET_PREFIX + "include_unclear"] = filters.include_unclear
+
+
+def _write_url(filters: Filters) -> None:
+    """Put the filters in the URL, keeping parameters that are not filters (e.g. a page's own)."""
+    wanted = filters.to_query_params()
+    for key in URL_NAMES.values():
+        if key in st.query_params and key not in wanted:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def open_country(filters: Filters, iso3: str) -> None:
+    """Go to a country's profile, keeping the other filters."""
+    params = replace(filters, countries=(iso3,)).to_query_params()
+    st.session_state[STATE_KEY] = replace(filters, countries=(iso3,))
+    st.switch_page("pages/country.py", query_params=params)
+
+
+def _reset() -> None:
+    _set_widgets(DEFAULT)
+    st.session_state[STATE_KEY] = DEFAULT
+    for key in URL_NAMES.values():
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def sidebar(filters: Filters) -> Filters:
+    """Draw the shared filters; return what they now say and put it in the URL."""
+    language = lang()
+    countries = query("countries_list")
+    names = dict(zip(countries.iso3, countries.name_en))
+    with st.sidebar:
+        st.header(t("filter.header", language))
+        years = st.slider(t("filter.years", language), FIRST_FISCAL_YEAR, current_year(),
+                          key=WIDGET_PREFIX + "years")
+        chosen = {}
+        for name in ("regions", "countries", "objectives", "areas", "types", "funds"):
+            options = list(countries.iso3) if name == "countries" else list(CHOICES[name])
+            show = names.get if name == "countries" else (lambda v, n=name: label(LIST_LABELS[n], v, language))
+            chosen[name] = st.multiselect(t(f"filter.{'country' if name == 'countries' else LIST_LABELS[name]}", language),
+                                          options, format_func=show, key=WIDGET_PREFIX + name,
+                                          placeholder=t("filter.all", language))
+        include_unclear = st.toggle(t("filter.unclear", language), key=WIDGET_PREFIX + "include_unclear",
+                                    help=t("filter.unclear_help", language))
+        currency = st.segmented_control(t("filter.currency", language), list(CURRENCIES),
+                                        key=WIDGET_PREFIX + "currency") or filters.currency
+        st.button(t("filter.reset", language), on_click=_reset, width="stretch")
+    year_to = 0 if years[1] == current_year() else years[1]
+    updated = replace(filters, year_from=years[0], year_to=year_to, currency=currency,
+                      include_unclear=include_unclear, **{k: tuple(v) for k, v in chosen.items()})
+    if updated != filters:
+        st.session_state[STATE_KEY] = updated
+        _write_url(updated)
+    return updated
+
+
+def active_filter_values(filters: Filters) -> dict[str, str]:
+    """Each filter by its URL name with its value in words; every filter, defaults included."""
+    language = lang()
+    names = dict(query("countries_list")[["iso3", "name_en"]].values)
+    values = {"from": str(filters.year_from), "to": str(filters.last_year), "currency": filters.currency,
+              "unclear": t("label.yes" if filters.include_unclear else "label.no", language),
+              "country": ", ".join(names.get(c, c) for c in filters.countries)}
+    for name, kind in LIST_LABELS.items():
+        values[URL_NAMES[name]] = ", ".join(label(kind, v, language) for v in getattr(filters, name))
+    return {key: value or t("filter.all", language) for key, value in values.items()}
+
+
+def describe(filters: Filters, language: str = "en") -> str:
+    """The active filters in words, for the line under a title and for captions."""
+    parts = []
+    names = None
+    for name, value in active_filters(filters):
+        if name in ("year_from", "year_to"):
+            continue
+        if name == "countries":
+            names = names or dict(query("countries_list")[["iso3", "name_en"]].values)
+            parts.append(", ".join(names.get(c, c) for c in value))
+        elif name in LIST_LABELS:
+            parts.append(", ".join(label(LIST_LABELS[name], v, language) for v in value))
+        elif name == "include_unclear":
+            parts.append(t("filter.unclear", language).lower())
+        elif name == "currency":
+            parts.append(value)
+    years = f"{filters.year_from}-{filters.last_year}"
+    return "; ".join([years] + parts)
+
+
+# ---- page furniture ------------------------------------------------------------------------
+
+def header(title_key: str, filters: Filters) -> None:
+    """Page title, and under it the active filters with a reset."""
+    language = lang()
+    st.title(t(title_key, language))
+    line, button = st.columns([6, 1], vertical_alignment="center")
+    if filters.is_default:
+        line.caption(t("filter.none", language, first=FIRST_FISCAL_YEAR, last=filters.last_year))
+    else:
+        line.caption(t("filter.active", language, filters=describe(filters, language)))
+        button.button(t("filter.reset", language), on_click=_reset, key="reset_under_title")
+
+
+def caption(filters: Filters, source: str | None = None) -> str:
+    """What every chart says under itself: filters, data date, source."""
+    language = lang()
+    parts = [t("caption.filters", language, filters=describe(filters, language)),
+             t("caption.data", language, date=data_as_of()),
+             t("caption.source", language, source=source or t("caption.public_record", language))]
+    return " · ".join(parts)
+
+
+def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str | None = None, **kwargs):
+    """A Plotly chart with the offline map config, alt text and its caption."""
+    event = st.plotly_chart(fig, config=PLOT_CONFIG, alt=alt, key=key, **kwargs)
+    st.caption(caption(filters, source))
+    return event
+
+
+def empty_state() -> None:
+    language = lang()
+    st.info(f"**{t('empty.title', language)}** {t('empty.hint', language)}")
+
+
+def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
+    """Activities as a table a reader can scan: labelled values, a link to each source."""
+    language = lang()
+    shown = pd.DataFrame({
+        t("label.year", language): rows.year,
+        t("label.title", language): rows.title,
+        t("label.type", language): rows.activity_type.map(lambda v: label("type", v, language)),
+        t("label.hosts", language): rows.hosts,
+        t("label.beneficiaries", language): rows.beneficiaries.fillna(rows.beneficiaries_as_stated),
+        t("label.fund", language): rows.fund.map(lambda v: label("fund", v, language)),
+        t("label.source", language): rows.source_url,
+    })
+    st.dataframe(shown, hide_index=True, height=height or "auto", width="stretch", column_config={
+        t("label.year", language): st.column_config.NumberColumn(format="%d", width="small"),
+        t("label.title", language): st.column_config.TextColumn(width="large"),
+        t("label.source", language): st.column_config.LinkColumn(display_text=t("label.open_source", language)),
+    })

@@ -1,0 +1,47 @@
+"""Funding history, 1987 to today: contributions per Japanese fiscal year, stacked by fund."""
+
+import streamlit as st
+
+from fitjp import charts, ui
+from fitjp.i18n import label, t
+
+filters, style, lang = ui.filters(), ui.style(), ui.lang()
+ui.header("page.funding", filters)
+
+years = ui.query("contributions_by_year", currency=filters.currency, funds=list(filters.funds),
+                 year_from=filters.year_from, year_to=filters.last_year)
+statements = ui.query("cumulative_statements", currency=filters.currency)
+rates = ui.query("fx_rate_source").iloc[0]
+
+fig = charts.funding_history(years, statements, filters.currency, style,
+                             title=t("funding.title", lang, currency=filters.currency))
+ui.chart(fig, filters, alt=t("funding.title", lang, currency=filters.currency), key="funding_history",
+         source=f"{t('caption.public_record', lang)}; {rates.publisher}")
+st.caption(t("funding.converted_note", lang, source=rates.publisher, first=rates.first_year, last=rates.last_year))
+st.caption(t("funding.cumulative_note", lang))
+gaps = years[years.is_gap].fiscal_year.astype(str)
+if len(gaps):
+    st.caption(t("funding.gaps", lang, years=", ".join(gaps)))
+
+st.subheader(t("funding.figures", lang))
+shown = years.dropna(subset=["fund"])
+st.dataframe({
+    t("label.fiscal_year", lang): shown.fiscal_year,
+    t("label.fund", lang): shown.fund.map(lambda v: label("fund", v, lang)),
+    t("label.amount", lang, currency=filters.currency): shown.amount,
+    t("label.stated", lang): shown.amount_stated.map("{:,.0f}".format) + " " + shown.currency_stated,
+    t("label.status", lang): shown.status.map(lambda v: label("status", v, lang)),
+    t("label.source", lang): shown.source_url,
+    t("label.quote", lang): shown.quote,
+}, hide_index=True, width="stretch", column_config={
+    t("label.fiscal_year", lang): st.column_config.NumberColumn(format="%d"),
+    t("label.amount", lang, currency=filters.currency): st.column_config.NumberColumn(format="localized"),
+    t("label.source", lang): st.column_config.LinkColumn(display_text=t("label.open_source", lang)),
+})
+
+undated = ui.query("undated_contributions")
+if len(undated):
+    with st.expander(t("funding.undated", lang)):
+        for row in undated.itertuples():
+            st.markdown(f"- **{row.amount:,.0f} {row.currency}** ({label('fund', row.fund, lang)}): "
+                        f"“{row.quote}” — [{row.source_title}]({row.source_url})")
