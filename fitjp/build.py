@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from datetime import date
@@ -94,11 +95,17 @@ def build(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> dict[str, int]:
     return {name: len(frame) for name, frame in frames.items()}
 
 
+def excel_text(value) -> str:
+    """A cell as text; a date Excel stored as a date cell ("2024-05-01 00:00:00") as the date."""
+    text = str(value).strip()
+    return text[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", text) else text
+
+
 def read_records(path: Path, table: str | None) -> dict[str, tuple[pd.DataFrame, str]]:
     """The fund's records: one sheet per table in Excel, or one CSV for the named table."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
-        return {name: (frame.map(lambda v: str(v).strip()), f"{path.name} [sheet {name}]")
+        return {name: (frame.map(excel_text), f"{path.name} [sheet {name}]")
                 for name, frame in sheets.items()
                 if name in TABLES and TABLES[name].importable and len(frame)}
     if not table:

@@ -53,7 +53,7 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
         "title": {"text": title, "font": {"size": style.title_size}} if title else None,
         "font": {"size": style.font_size, "family": "Source Sans Pro, Arial, sans-serif"},
         "height": style.height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
         "hoverlabel": {"font_size": style.font_size},
         "colorway": PALETTE,
     }
@@ -62,11 +62,13 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
 
 
 def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str, style: Style,
-                    title: str = "") -> go.Figure:
-    """Stacked bars per fiscal year and fund; hatched where converted; gaps marked on the axis;
-    a line summing documented years and diamonds for cumulative totals sources state."""
+                    title: str = "", compact: bool = False) -> go.Figure:
+    """Stacked bars per fiscal year and fund; hatched where converted; years with no public
+    figure shaded grey; a line summing documented years and diamonds for cumulative totals
+    sources state. `compact` drops the legend and milestone labels for a small preview."""
     fig = go.Figure()
     figures = years.dropna(subset=["fund"])
+    values_fit = style.show_values and years.fiscal_year.nunique() <= 15
     for fund, rows in figures.groupby("fund", sort=False):
         rows = rows[rows.amount.notna()]
         if rows.empty:
@@ -75,14 +77,15 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
             x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, style.lang),
             marker={"color": FUND_COLOURS.get(fund, PALETTE[3]),
                     "pattern": {"shape": ["/" if c else "" for c in rows.is_converted], "solidity": 0.4}},
-            text=[compact_number(v) for v in rows.amount] if style.show_values else None,
-            textposition="inside", insidetextanchor="middle",
+            text=[compact_number(v) for v in rows.amount] if values_fit else None,
+            textposition="inside", insidetextanchor="middle", textangle=0,
             customdata=list(zip(rows.amount_stated.map("{:,.0f}".format), rows.currency_stated,
                                 rows.status.map(lambda s: label("status", s, style.lang)), rows.source_title)),
             hovertemplate="%{x}: %{y:,.0f} " + currency
                           + "<br>" + t("label.stated", style.lang) + ": %{customdata[0]} %{customdata[1]}"
                           + " (%{customdata[2]})<br>%{customdata[3]}<extra>%{fullData.name}</extra>")
-    _gap_markers(fig, years[years.is_gap], t("label.gap", style.lang), "line-ew-open", style)
+    _shade_gaps(fig, years[years.is_gap].fiscal_year.tolist())
+    _gap_markers(fig, years[years.is_gap], t("label.gap", style.lang), "square", style)
     _gap_markers(fig, years[years.lacks_rate & ~years.is_gap].drop_duplicates("fiscal_year"),
                  t("label.no_rate", style.lang), "x-thin-open", style)
     running = years.drop_duplicates("fiscal_year").dropna(subset=["cumulative_documented"])
@@ -97,24 +100,37 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
                                 "line": {"width": 1, "color": "#000000"}},
                         customdata=list(zip(dated.unit, dated.source_title)),
                         hovertemplate="%{x}: %{y:,.0f} %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
-    for year in MILESTONES:
+    for year in MILESTONES if not compact else ():
         if years.fiscal_year.min() <= year <= years.fiscal_year.max():
             fig.add_vline(x=year, line={"dash": "dot", "color": GAP_COLOUR, "width": 1})
             fig.add_annotation(x=year, y=1, yref="paper", text=t(f"milestone.{year}", style.lang),
                                showarrow=False, textangle=-90, xanchor="right", yanchor="top",
                                font={"size": style.font_size - 3, "color": "#555555"})
-    return _layout(fig, style, title, barmode="stack",
+    return _layout(fig, style, title, barmode="stack", showlegend=not compact,
                    xaxis={"title": t("label.fiscal_year", style.lang), "dtick": 2 if len(years) > 20 else 1},
                    yaxis={"title": t("label.amount", style.lang, currency=currency), "rangemode": "tozero"},
                    yaxis2={"title": t("label.cumulative", style.lang), "overlaying": "y", "side": "right",
                            "rangemode": "tozero", "showgrid": False})
 
 
+def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
+    """A light grey band over each run of consecutive years without a public figure."""
+    runs: list[list[int]] = []
+    for year in sorted(gap_years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    for run in runs:
+        fig.add_vrect(x0=run[0] - 0.5, x1=run[-1] + 0.5, fillcolor="#ececec", opacity=0.7, layer="below",
+                      line_width=0)
+
+
 def _gap_markers(fig: go.Figure, rows: pd.DataFrame, name: str, symbol: str, style: Style) -> None:
     if rows.empty:
         return
     fig.add_scatter(x=rows.fiscal_year, y=[0] * len(rows), mode="markers", name=name,
-                    marker={"symbol": symbol, "size": style.marker_size + 4, "color": GAP_COLOUR,
+                    marker={"symbol": symbol, "size": style.marker_size, "color": "#d9d9d9",
                             "line": {"width": 2, "color": GAP_COLOUR}},
                     hovertemplate="%{x}: " + name + "<extra></extra>", cliponaxis=False)
 
@@ -129,6 +145,8 @@ def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_titl
         text=values if style.show_values else None, textposition="auto",
         hovertemplate="%{label}: %{value:,}<extra></extra>"))
     axis_x, axis_y = {"title": x_title}, {"title": y_title}
+    if len(values) and values.max() <= 10:  # small counts: whole-number ticks only
+        axis_y["dtick"] = 1
     if horizontal:
         axis_x, axis_y = {"title": y_title}, {"title": x_title, "autorange": "reversed"}
     return _layout(fig, style, title, xaxis=axis_x, yaxis=axis_y, showlegend=False)
@@ -145,23 +163,6 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
         fig.add_bar(x=rows[x], y=rows[y], name=name, marker_color=PALETTE[index % len(PALETTE)],
                     hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
     return _layout(fig, style, title, barmode="stack", xaxis={"title": x_title}, yaxis={"title": y_title})
-
-
-def lines(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[str, str], style: Style,
-          x_title: str, y_title: str, title: str = "") -> go.Figure:
-    """One line per series with markers; the last value of each written at its end."""
-    fig = go.Figure()
-    for index, (value, name) in enumerate(names.items()):
-        rows = frame[frame[series] == value].sort_values(x)
-        if rows.empty:
-            continue
-        text = [""] * (len(rows) - 1) + [str(rows[y].iloc[-1])] if style.show_values else None
-        fig.add_scatter(x=rows[x], y=rows[y], name=name, mode="lines+markers+text" if text else "lines+markers",
-                        text=text, textposition="top center",
-                        line={"width": style.line_width, "color": PALETTE[index % len(PALETTE)]},
-                        marker={"size": style.marker_size},
-                        hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
-    return _layout(fig, style, title, xaxis={"title": x_title}, yaxis={"title": y_title, "rangemode": "tozero"})
 
 
 def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, title: str = "") -> go.Figure:
@@ -191,4 +192,6 @@ def objectives_sunburst(frame: pd.DataFrame, style: Style, title: str = "") -> g
         marker={"colors": [colours[o] for o in objectives.index] + [colours[o] for o in frame.objective]},
         texttemplate="%{label}<br>%{value}", insidetextorientation="horizontal",
         hovertemplate="%{label}: %{value}<extra></extra>"))
-    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})
+    # Labels too small to read are hidden (the hover and the table below still give them).
+    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0},
+                   uniformtext={"minsize": style.font_size - 2, "mode": "hide"})

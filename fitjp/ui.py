@@ -45,8 +45,21 @@ def query(name: str, **params) -> pd.DataFrame:
 
 
 def filters() -> Filters:
-    """The filters dashboard.py resolved for this run."""
-    return st.session_state.get(STATE_KEY, DEFAULT)
+    """The filters dashboard.py resolved for this run. Every page calls this first."""
+    if STATE_KEY not in st.session_state:
+        _hand_over_to_dashboard()
+    return st.session_state[STATE_KEY]
+
+
+def _hand_over_to_dashboard() -> None:
+    """Streamlit treats a folder named pages/ as old-style pages until dashboard.py has called
+    st.navigation once; so a deep link (/country?country=KEN) opened first on a fresh server
+    runs the page file alone, without the sidebar or the filters. Switch that mode off and
+    run again: dashboard.py then resolves the same URL to the same page."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def style() -> Style:
@@ -226,8 +239,8 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
         t("label.year", language): rows.year,
         t("label.title", language): rows.title,
         t("label.type", language): rows.activity_type.map(lambda v: label("type", v, language)),
-        t("label.hosts", language): rows.hosts,
-        t("label.beneficiaries", language): rows.beneficiaries.fillna(rows.beneficiaries_as_stated),
+        t("label.hosts", language): rows.hosts.fillna(""),
+        t("label.beneficiaries", language): rows.beneficiaries_as_stated.fillna(rows.beneficiaries).fillna(""),
         t("label.fund", language): rows.fund.map(lambda v: label("fund", v, language)),
         t("label.source", language): rows.source_url,
     })

@@ -88,7 +88,7 @@ def is_partial_date(value: str) -> bool:
         return False
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        date(year, month or 1, day or 1)
+        date(year, 1 if month is None else month, 1 if day is None else day)  # month or day 00: invalid
     except ValueError:
         return False
     return True
@@ -115,7 +115,10 @@ def check_table(table: Table, frame: pd.DataFrame, origin: Origin) -> list[Probl
         key = ", ".join(frame.loc[index, list(table.key)])
         problems.append(origin.problem(index, "+".join(table.key), key, "duplicate id"))
     if {"start_date", "end_date"} <= set(frame.columns):
-        ends_early = (frame.end_date != "") & (frame.start_date != "") & (frame.end_date < frame.start_date)
+        # a partial end date ends its whole period: 2015 is not before 2015-05-11
+        before = [end < start[:len(end)] for start, end in zip(frame.start_date, frame.end_date)]
+        ends_early = (frame.end_date != "") & (frame.start_date != "") & pd.Series(
+            before, index=frame.index, dtype=bool)
         problems += [origin.problem(i, "end_date", frame.end_date[i], "ends before its start_date")
                      for i in frame.index[ends_early]]
     return problems

@@ -22,7 +22,7 @@ with left:
     ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key="objectives_sunburst")
 with right:
     trend = ui.query("activities_by_objective_year", **params)
-    fig = charts.lines(trend, "year", "activity_count", "objective",
+    fig = charts.stacked_bars(trend, "year", "activity_count", "objective",
                        {o: label("objective", o, lang) for o in OBJECTIVES}, style,
                        t("label.year", lang), t("label.activities", lang), title=t("objectives.trend", lang))
     ui.chart(fig, filters, alt=t("objectives.trend", lang), key="objectives_trend")

@@ -35,7 +35,7 @@ activities.metric(t("overview.activities", lang), int(totals.activity_count), bo
 left, right = st.columns([2, 3])
 with left:
     st.subheader(t("overview.funding", lang))
-    fig = charts.funding_history(contributions, stated, filters.currency, replace(style, height=380))
+    fig = charts.funding_history(contributions, stated, filters.currency, replace(style, height=380), compact=True)
     ui.chart(fig, filters, alt=t("overview.funding", lang), key="overview_funding")
     st.page_link("pages/funding.py", label=t("page.funding"), icon=":material/bar_chart:")
 with right:

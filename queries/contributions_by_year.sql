@@ -11,7 +11,9 @@ shown as (
 ),
 year_totals as (
     select y.fiscal_year, sum(s.amount_shown) as year_total, count(s.fund) as figures,
-           count(s.fund) filter (where s.amount_shown is null) as figures_without_rate
+           count(s.fund) filter (where s.amount_shown is null) as figures_without_rate,
+           -- summed per year before the join below, which repeats a year once per fund
+           sum(sum(s.amount_shown)) over (order by y.fiscal_year) as cumulative_documented
     from years as y left join shown as s using (fiscal_year)
     group by y.fiscal_year
 )
@@ -19,7 +21,7 @@ select y.fiscal_year, s.fund, s.amount_shown as amount, s.amount as amount_state
        s.currency as currency_stated, s.status, s.is_converted, s.rate_source_id,
        s.source_id, s.source_title, s.source_url, s.quote, s.contribution_id,
        y.figures = 0 as is_gap, y.figures_without_rate > 0 as lacks_rate,
-       sum(y.year_total) over (order by y.fiscal_year) as cumulative_documented
+       y.cumulative_documented
 from year_totals as y
 left join shown as s using (fiscal_year)
 order by y.fiscal_year, s.fund

@@ -1,0 +1,146 @@
+"""Every page in a real browser, offline: Debian's chromium driven by Playwright.
+
+The app runs as `streamlit run dashboard.py` on 127.0.0.1; every request to another host
+is blocked, so the world map must come from static/. Screenshots go to tests/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES = ["overview", "funding", "map", "objectives", "country?country=KEN", "activities", "sources"]
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:  # poll the health endpoint until the server answers
+        try:
+            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}")
+            time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run ./test.sh, which installs it")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, device_scale_factor=1)
+    blocked = []
+
+    def only_local(route):
+        url = route.request.url
+        if url.startswith(server) or url.startswith("data:") or url.startswith("blob:"):
+            return route.continue_()
+        blocked.append(url)
+        return route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.blocked = blocked
+    page.base = server
+    yield page
+    context.close()
+
+
+def open_page(page, path: str):
+    page.goto(f"{page.base}/{path}")
+    page.wait_for_selector("[data-testid='stApp']")
+    page.wait_for_selector("h1", timeout=30_000)
+    # Streamlit marks the app as running while a script runs; wait until it is idle.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+
+
+def assert_no_error(page):
+    errors = page.locator("[data-testid='stException'], [data-testid='stAlertContentError']")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def screenshot(page, name: str):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_offline_without_error(page, path):
+    open_page(page, path)
+    page.wait_for_selector(".js-plotly-plot, [data-testid='stDataFrame']", timeout=30_000)
+    assert_no_error(page)
+    screenshot(page, re.sub(r"\W+", "_", path))
+
+
+def test_the_map_draws_country_shapes_from_static_files(page):
+    open_page(page, "map")
+    page.wait_for_selector(".choroplethlocation", timeout=30_000)
+    shapes = page.locator(".choroplethlocation").count()
+    assert shapes >= 50, f"only {shapes} country shapes drawn"
+    assert not [u for u in page.blocked if "topojson" in u or "cdn.plot.ly" in u], page.blocked
+
+
+def test_a_country_deep_link_shows_that_country(page):
+    open_page(page, "country?country=KEN")
+    page.wait_for_selector("h2:has-text('Kenya')", timeout=30_000)
+    assert "Kenya" in page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+
+
+def activity_count(page) -> int:
+    text = page.locator("p:has-text(' activities')").filter(has_text=re.compile(r"^\d+ activities$")).first
+    return int(text.inner_text().split()[0])
+
+
+def test_changing_a_filter_updates_the_url_and_the_view(page):
+    open_page(page, "activities")
+    before = activity_count(page)
+    page.get_by_text("Include activities whose source names only the JPO").click()
+    # Streamlit rewrites the URL with history.replaceState, which fires no navigation event.
+    page.wait_for_function("() => location.search.includes('unclear=1')", timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_function(f"() => !document.body.innerText.includes('{before} activities')", timeout=30_000)
+    assert activity_count(page) > before
+    assert "unclear=1" in page.url
