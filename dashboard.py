@@ -5,6 +5,7 @@ import streamlit as st
 from fitjp import ui
 from fitjp.i18n import t
 
+ui.leave_pages_folder_mode()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/public:", layout="wide")
 
 PAGES = [

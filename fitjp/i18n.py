@@ -72,6 +72,7 @@ EN = {
     "label.end": "End",
     "label.note": "Note",
     "label.status": "Status",
+    "label.currency": "Currency",
     "label.stated": "As stated",
     "label.converted": "converted",
     "label.open_source": "open",

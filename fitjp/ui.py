@@ -44,22 +44,23 @@ def query(name: str, **params) -> pd.DataFrame:
     return _cached(name, hashable).copy()
 
 
-def filters() -> Filters:
-    """The filters dashboard.py resolved for this run. Every page calls this first."""
-    if STATE_KEY not in st.session_state:
-        _hand_over_to_dashboard()
-    return st.session_state[STATE_KEY]
-
-
-def _hand_over_to_dashboard() -> None:
-    """Streamlit treats a folder named pages/ as old-style pages until dashboard.py has called
-    st.navigation once; so a deep link (/country?country=KEN) opened first on a fresh server
-    runs the page file alone, without the sidebar or the filters. Switch that mode off and
-    run again: dashboard.py then resolves the same URL to the same page."""
+def leave_pages_folder_mode() -> None:
+    """Streamlit treats a folder named pages/ as old-style pages until the entry script has
+    called st.navigation once. In that mode a deep link (/country?country=KEN) opened first
+    on a fresh server runs the page file alone, and widgets made in the first run get other
+    ids than in later runs, so a first change of a filter is lost. Switch the mode off and run
+    again: dashboard.py then resolves the same URL to the same page, with stable widgets."""
     from streamlit.runtime.pages_manager import PagesManager
 
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def filters() -> Filters:
+    """The filters dashboard.py resolved for this run. Every page calls this first."""
+    leave_pages_folder_mode()
+    return st.session_state.get(STATE_KEY, DEFAULT)
 
 
 def style() -> Style:

@@ -23,21 +23,24 @@ gaps = years[years.is_gap].fiscal_year.astype(str)
 if len(gaps):
     st.caption(t("funding.gaps", lang, years=", ".join(gaps)))
 
-st.subheader(t("funding.figures", lang))
 shown = years.dropna(subset=["fund"])
-st.dataframe({
-    t("label.fiscal_year", lang): shown.fiscal_year,
-    t("label.fund", lang): shown.fund.map(lambda v: label("fund", v, lang)),
-    t("label.amount", lang, currency=filters.currency): shown.amount,
-    t("label.stated", lang): shown.amount_stated.map("{:,.0f}".format) + " " + shown.currency_stated,
-    t("label.status", lang): shown.status.map(lambda v: label("status", v, lang)),
-    t("label.source", lang): shown.source_url,
-    t("label.quote", lang): shown.quote,
-}, hide_index=True, width="stretch", column_config={
-    t("label.fiscal_year", lang): st.column_config.NumberColumn(format="%d"),
-    t("label.amount", lang, currency=filters.currency): st.column_config.NumberColumn(format="localized"),
-    t("label.source", lang): st.column_config.LinkColumn(display_text=t("label.open_source", lang)),
-})
+if len(shown):
+    st.subheader(t("funding.figures", lang))
+    st.dataframe({
+        t("label.fiscal_year", lang): shown.fiscal_year,
+        t("label.fund", lang): shown.fund.map(lambda v: label("fund", v, lang)),
+        t("label.amount", lang, currency=filters.currency): shown.amount,
+        t("label.stated", lang): shown.amount_stated,
+        t("label.currency", lang): shown.currency_stated,
+        t("label.status", lang): shown.status.map(lambda v: label("status", v, lang)),
+        t("label.source", lang): shown.source_url,
+        t("label.quote", lang): shown.quote,
+    }, hide_index=True, width="stretch", column_config={
+        t("label.fiscal_year", lang): st.column_config.NumberColumn(format="%d"),
+        t("label.amount", lang, currency=filters.currency): st.column_config.NumberColumn(format="localized"),
+        t("label.stated", lang): st.column_config.NumberColumn(format="localized"),
+        t("label.source", lang): st.column_config.LinkColumn(display_text=t("label.open_source", lang)),
+    })
 
 undated = ui.query("undated_contributions")
 if len(undated):

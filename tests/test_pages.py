@@ -1,0 +1,128 @@
+"""Every page, run from dashboard.py in-process (Streamlit's AppTest), under several filter
+states, asserting on what a reader sees. Runs on the shipped data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PAGES = ["overview", "funding", "map", "objectives", "country", "activities", "sources"]
+STATES = {
+    "no filters": {},
+    "one region": {"region": "africa"},
+    "one country": {"country": "KEN"},
+    "years with no data": {"from": "1990", "to": "1995"},
+}
+
+
+def open_page(page: str, **params) -> AppTest:
+    """Run the app as a visitor who opened /<page>?<params>."""
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()  # the entry page resolves the URL's filters
+    if page != "overview":
+        app.switch_page(str(Path(DASHBOARD).parent / "pages" / f"{page}.py")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def texts(app: AppTest) -> str:
+    parts = [e.value for kind in (app.title, app.header, app.subheader, app.caption, app.markdown, app.info)
+             for e in kind]
+    parts += [f"{m.label}: {m.value}" for m in app.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_under_every_filter_state(page, state):
+    app = open_page(page, **STATES[state])
+    assert app.title[0].value  # the page's own title is shown
+    shown = texts(app)
+    if state == "no filters":
+        assert "No filters" in shown
+    else:
+        assert "Showing:" in shown  # the active filters are spelled out under the title
+
+
+def test_overview_headline_figures():
+    metrics = {m.label: m.value for m in open_page("overview").metric}
+    assert metrics["Years active"].startswith("1987–")
+    assert metrics["Cumulative contributions (as stated)"].endswith("CHF")
+    assert int(metrics["Documented activities"]) > 50
+
+
+def test_currency_switch_restates_the_cumulative_total_in_yen():
+    metrics = {m.label: m.value for m in open_page("overview", currency="JPY").metric}
+    assert metrics["Cumulative contributions (as stated)"].endswith("JPY")
+
+
+def test_including_unclear_activities_raises_the_count():
+    default = {m.label: m.value for m in open_page("overview").metric}
+    wider = {m.label: m.value for m in open_page("overview", unclear="1").metric}
+    assert int(wider["Documented activities"]) > int(default["Documented activities"])
+
+
+def test_a_region_filter_narrows_the_activities():
+    everything = open_page("activities")
+    africa = open_page("activities", region="africa")
+    count = lambda app: int(next(m.value for m in app.markdown if m.value.endswith("activities**")).strip("*").split()[0])
+    assert 0 < count(africa) < count(everything)
+
+
+def test_country_profile_names_the_country_and_its_ldc_status():
+    app = open_page("country", country="BGD")
+    assert app.header[0].value == "Bangladesh"
+    assert "least developed country" in texts(app).lower()
+
+
+def test_country_profile_without_a_country_asks_for_one():
+    app = open_page("country")
+    assert "Pick a country" in texts(app)
+
+
+def test_country_with_an_apostrophe_in_its_name():
+    app = open_page("country", country="CIV", unclear="1")
+    assert app.header[0].value.startswith("C") and "Ivoire" in app.header[0].value
+
+
+def test_years_with_no_data_show_an_empty_state_with_advice():
+    app = open_page("map", **{"from": "1990", "to": "1995"})
+    assert "Nothing matches these filters" in texts(app)
+    assert "Widen the year range" in texts(app)
+
+
+def test_funding_history_lists_gaps_and_conversion():
+    shown = texts(open_page("funding"))
+    assert "Years with no public figure: 1988" in shown
+    assert "Hatched bars were converted" in shown
+
+
+def test_invalid_url_values_are_ignored_with_a_notice():
+    app = open_page("overview", region="atlantis", country="XXX", **{"from": "1900"})
+    assert "No filters" in texts(app)  # nothing invalid was applied
+    assert any("atlantis" in t.value for t in app.toast)
+
+
+def test_a_filter_change_is_written_to_the_url():
+    app = open_page("overview")
+    app.multiselect(key="filter_regions").select("arab").run()
+    assert app.query_params["region"] == "arab"
+    assert "Arab region" in texts(app)
+
+
+def test_reset_clears_the_filters_and_the_url():
+    app = open_page("overview", region="africa")
+    app.button(key="reset_under_title").click().run()
+    assert "region" not in app.query_params
+    assert "No filters" in texts(app)
+
+
+def test_sources_page_explains_precedence_and_lists_contradictions():
+    shown = texts(open_page("sources"))
+    assert "How one figure is chosen" in shown
+    assert "Fiscal years with no contribution figure" in shown
