@@ -53,7 +53,7 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
         "title": {"text": title, "font": {"size": style.title_size}} if title else None,
         "font": {"size": style.font_size, "family": "Source Sans Pro, Arial, sans-serif"},
         "height": style.height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "traceorder": "normal"},
         "hoverlabel": {"font_size": style.font_size},
         "colorway": PALETTE,
     }
@@ -178,8 +178,8 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
     return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0})
 
 
-def objectives_sunburst(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
-    """Objectives (inner ring) and their programme areas (outer ring), sized by activities."""
+def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
+    """Objectives and, inside each, its programme areas, sized by activities."""
     objectives = frame.groupby("objective", sort=False).activity_count.sum()
     ids = [f"o/{o}" for o in objectives.index] + [f"a/{a}" for a in frame.programme_area]
     names = [label("objective", o, style.lang) for o in objectives.index] + \
@@ -187,11 +187,10 @@ def objectives_sunburst(frame: pd.DataFrame, style: Style, title: str = "") -> g
     parents = [""] * len(objectives) + [f"o/{o}" for o in frame.objective]
     values = list(objectives.values) + list(frame.activity_count)
     colours = {o: PALETTE[i] for i, o in enumerate(objectives.index)}
-    fig = go.Figure(go.Sunburst(
-        ids=ids, labels=names, parents=parents, values=values, branchvalues="total",
+    fig = go.Figure(go.Treemap(
+        ids=ids, labels=names, parents=parents, values=values, branchvalues="total", sort=False,
         marker={"colors": [colours[o] for o in objectives.index] + [colours[o] for o in frame.objective]},
-        texttemplate="%{label}<br>%{value}", insidetextorientation="horizontal",
+        texttemplate="<b>%{label}</b><br>%{value}", textfont={"size": style.font_size},
+        tiling={"pad": 2}, pathbar={"visible": False},
         hovertemplate="%{label}: %{value}<extra></extra>"))
-    # Labels too small to read are hidden (the hover and the table below still give them).
-    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0},
-                   uniformtext={"minsize": style.font_size - 2, "mode": "hide"})
+    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})

@@ -233,6 +233,13 @@ def empty_state() -> None:
     st.info(f"**{t('empty.title', language)}** {t('empty.hint', language)}")
 
 
+def labelled(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
+    """A copy with enumerated columns shown by name: labelled(rows, fund="fund", status="status")."""
+    language = lang()
+    return frame.assign(**{column: frame[column].map(lambda v, k=kind: label(k, v, language) if pd.notna(v) else "")
+                           for column, kind in kinds.items()})
+
+
 def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
     """Activities as a table a reader can scan: labelled values, a link to each source."""
     language = lang()

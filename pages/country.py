@@ -24,7 +24,8 @@ if not current:
 profile = ui.query("country_profile", iso3=current, today=ui.today()).iloc[0]
 periods = ui.query("ldc_periods", iso3=current)
 st.header(profile.name_en)
-regions = [label("region", profile.wipo_region, lang) if profile.wipo_region else None, profile.un_subregion]
+regions = [label("region", profile.wipo_region, lang) if pd.notna(profile.wipo_region) else None,
+           profile.un_subregion if pd.notna(profile.un_subregion) else None]
 status = "country.ldc_now" if profile.is_ldc_now else ("country.ldc_former" if len(periods) else "country.not_ldc")
 st.markdown(" · ".join([r for r in regions if r] + [f"**{t(status, lang)}**"]))
 if len(periods):

@@ -23,16 +23,16 @@ gaps = years[years.is_gap].fiscal_year.astype(str)
 if len(gaps):
     st.caption(t("funding.gaps", lang, years=", ".join(gaps)))
 
-shown = years.dropna(subset=["fund"])
+shown = ui.labelled(years.dropna(subset=["fund"]), fund="fund", status="status")
 if len(shown):
     st.subheader(t("funding.figures", lang))
     st.dataframe({
         t("label.fiscal_year", lang): shown.fiscal_year,
-        t("label.fund", lang): shown.fund.map(lambda v: label("fund", v, lang)),
+        t("label.fund", lang): shown.fund,
         t("label.amount", lang, currency=filters.currency): shown.amount,
         t("label.stated", lang): shown.amount_stated,
         t("label.currency", lang): shown.currency_stated,
-        t("label.status", lang): shown.status.map(lambda v: label("status", v, lang)),
+        t("label.status", lang): shown.status,
         t("label.source", lang): shown.source_url,
         t("label.quote", lang): shown.quote,
     }, hide_index=True, width="stretch", column_config={

@@ -39,11 +39,11 @@ with left:
 with right:
     st.subheader(t("map.multi", lang))
     st.caption(t("map.multi_help", lang))
-    multi = ui.query("multi_country_activities", **params)
+    multi = ui.labelled(ui.query("multi_country_activities", **params), scope="scope")
     st.dataframe({
         t("label.year", lang): multi.year,
         t("label.title", lang): multi.title,
-        t("label.scope", lang): multi.scope.map(lambda v: label("scope", v, lang)),
+        t("label.scope", lang): multi.scope,
         t("label.beneficiaries_as_stated", lang): multi.beneficiaries_as_stated,
         t("label.source", lang): multi.source_url,
     }, hide_index=True, height=520, width="stretch", column_config={

@@ -18,8 +18,8 @@ if by_area.empty:
 
 left, right = st.columns([1, 1])
 with left:
-    fig = charts.objectives_sunburst(by_area, style, title=t("objectives.hierarchy", lang))
-    ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key="objectives_sunburst")
+    fig = charts.objectives_treemap(by_area, style, title=t("objectives.hierarchy", lang))
+    ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key="objectives_treemap")
 with right:
     trend = ui.query("activities_by_objective_year", **params)
     fig = charts.stacked_bars(trend, "year", "activity_count", "objective",

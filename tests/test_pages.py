@@ -80,6 +80,12 @@ def test_country_profile_names_the_country_and_its_ldc_status():
     assert "least developed country" in texts(app).lower()
 
 
+def test_country_without_a_wipo_region_or_activities():
+    app = open_page("country", country="ATA")  # Antarctica: no region, no activity
+    assert app.header[0].value == "Antarctica"
+    assert "No documented activity involves Antarctica" in texts(app)
+
+
 def test_country_profile_without_a_country_asks_for_one():
     app = open_page("country")
     assert "Pick a country" in texts(app)
