@@ -6,20 +6,30 @@ from fitjp import ui
 from fitjp.i18n import t
 
 ui.leave_pages_folder_mode()
-st.set_page_config(page_title=t("app.title"), page_icon=":material/public:", layout="wide")
+filters = ui.current_filters()
+lang = filters.lang
+# A presenter's screen and a view embedded in another site (?embed=true) start with the
+# sidebar folded: the view is what its URL says.
+folded = filters.present or ui.is_embedded()
+st.set_page_config(page_title=t("app.title", lang), page_icon=":material/public:", layout="wide",
+                   initial_sidebar_state="collapsed" if folded else "auto")
 
 PAGES = [
-    st.Page("pages/overview.py", title=t("page.overview"), url_path="overview", default=True),
-    st.Page("pages/funding.py", title=t("page.funding"), url_path="funding"),
-    st.Page("pages/map.py", title=t("page.map"), url_path="map"),
-    st.Page("pages/objectives.py", title=t("page.objectives"), url_path="objectives"),
-    st.Page("pages/country.py", title=t("page.country"), url_path="country"),
-    st.Page("pages/activities.py", title=t("page.activities"), url_path="activities"),
-    st.Page("pages/sources.py", title=t("page.sources"), url_path="sources"),
+    st.Page("pages/overview.py", title=t("page.overview", lang), url_path="overview", default=True),
+    st.Page("pages/story.py", title=t("page.story", lang), url_path="story"),
+    st.Page("pages/funding.py", title=t("page.funding", lang), url_path="funding"),
+    st.Page("pages/map.py", title=t("page.map", lang), url_path="map"),
+    st.Page("pages/objectives.py", title=t("page.objectives", lang), url_path="objectives"),
+    st.Page("pages/country.py", title=t("page.country", lang), url_path="country"),
+    st.Page("pages/brief.py", title=t("page.brief", lang), url_path="brief"),
+    st.Page("pages/activities.py", title=t("page.activities", lang), url_path="activities"),
+    st.Page("pages/sources.py", title=t("page.sources", lang), url_path="sources"),
 ]
 
 page = st.navigation(PAGES)
 with st.sidebar:
-    st.markdown(f"**{t('app.title')}**  \n{t('app.subtitle')}")
-ui.sidebar(ui.current_filters())
+    st.markdown(f"**{t('app.title', lang)}**  \n{t('app.subtitle', lang)}")
+ui.sidebar(filters)
+if ui.filters().present:
+    ui.presenter_css()
 page.run()

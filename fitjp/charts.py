@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.numbers import format_compact_decimal
 
 from fitjp.i18n import label, t
 
@@ -18,6 +19,8 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 FUND_COLOURS = {"asia_pacific": "#0072B2", "africa_ldcs": "#E69F00", "global": "#009E73",
                 "combined": "#56B4E9"}
 GAP_COLOUR = "#9a9a9a"
+GAP_BAND = "rgba(128, 128, 128, 0.16)"  # a grey that reads on light and dark backgrounds
+LINE_COLOUR = PALETTE[3]  # the running sum: visible on light and dark backgrounds
 NO_DATA_LAND = "#e6e6e6"
 MILESTONES = (1987, 2008, 2015, 2019)
 
@@ -31,20 +34,19 @@ class Style:
     marker_size: int = 9
     show_values: bool = True  # write values on marks when there is room
     height: int = 440
+    presenting: bool = False  # a shared screen: every value written, none left to hovering
 
     @classmethod
     def presenter(cls, lang: str = "en") -> "Style":
-        return cls(lang=lang, font_size=20, title_size=26, line_width=4, marker_size=14, height=560)
+        return cls(lang=lang, font_size=20, title_size=26, line_width=4, marker_size=14, height=560,
+                   presenting=True)
 
 
-def compact_number(value: float) -> str:
-    """5300000 -> '5.3m', 684000000 -> '684m', 1100000000 -> '1.1bn'. For labels only."""
+def compact_number(value: float, lang: str = "en") -> str:
+    """5300000 -> '5.3M' (en), '530万' (ja), '5,3 M' (fr). For labels on marks only."""
     if pd.isna(value):
         return ""
-    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
+    return format_compact_decimal(value, format_type="short", locale=lang, fraction_digits=1)
 
 
 def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Figure:
@@ -68,7 +70,8 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     sources state. `compact` drops the legend and milestone labels for a small preview."""
     fig = go.Figure()
     figures = years.dropna(subset=["fund"])
-    values_fit = style.show_values and years.fiscal_year.nunique() <= 15
+    few_years = years.fiscal_year.nunique() <= 15
+    values_fit = style.show_values and (few_years or style.presenting)
     for fund, rows in figures.groupby("fund", sort=False):
         rows = rows[rows.amount.notna()]
         if rows.empty:
@@ -77,8 +80,8 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
             x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, style.lang),
             marker={"color": FUND_COLOURS.get(fund, PALETTE[3]),
                     "pattern": {"shape": ["/" if c else "" for c in rows.is_converted], "solidity": 0.4}},
-            text=[compact_number(v) for v in rows.amount] if values_fit else None,
-            textposition="inside", insidetextanchor="middle", textangle=0,
+            text=[compact_number(v, style.lang) for v in rows.amount] if values_fit else None,
+            textposition="inside", insidetextanchor="middle", textangle=0 if few_years else -90,
             customdata=list(zip(rows.amount_stated.map("{:,.0f}".format), rows.currency_stated,
                                 rows.status.map(lambda s: label("status", s, style.lang)), rows.source_title)),
             hovertemplate="%{x}: %{y:,.0f} " + currency
@@ -90,7 +93,7 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
                  t("label.no_rate", style.lang), "x-thin-open", style)
     running = years.drop_duplicates("fiscal_year").dropna(subset=["cumulative_documented"])
     fig.add_scatter(x=running.fiscal_year, y=running.cumulative_documented, yaxis="y2", mode="lines",
-                    name=t("label.cumulative", style.lang), line={"color": "#000000", "width": style.line_width},
+                    name=t("label.cumulative", style.lang), line={"color": LINE_COLOUR, "width": style.line_width},
                     hovertemplate="%{x}: %{y:,.0f} " + currency + "<extra>%{fullData.name}</extra>")
     dated = statements.dropna(subset=["fiscal_year"])
     if len(dated):
@@ -122,8 +125,7 @@ def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
         else:
             runs.append([year])
     for run in runs:
-        fig.add_vrect(x0=run[0] - 0.5, x1=run[-1] + 0.5, fillcolor="#ececec", opacity=0.7, layer="below",
-                      line_width=0)
+        fig.add_vrect(x0=run[0] - 0.5, x1=run[-1] + 0.5, fillcolor=GAP_BAND, layer="below", line_width=0)
 
 
 def _gap_markers(fig: go.Figure, rows: pd.DataFrame, name: str, symbol: str, style: Style) -> None:
@@ -161,6 +163,7 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
         if rows.empty:
             continue
         fig.add_bar(x=rows[x], y=rows[y], name=name, marker_color=PALETTE[index % len(PALETTE)],
+                    text=rows[y] if style.presenting else None, textposition="inside",
                     hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
     return _layout(fig, style, title, barmode="stack", xaxis={"title": x_title}, yaxis={"title": y_title})
 
@@ -168,7 +171,7 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
 def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, title: str = "") -> go.Figure:
     """Choropleth of `value` per ISO-3 country; every other country is drawn in light grey."""
     fig = go.Figure(go.Choropleth(
-        locations=frame.iso3, z=frame[value], locationmode="ISO-3", text=frame.name_en,
+        locations=frame.iso3, z=frame[value], locationmode="ISO-3", text=frame["name"],
         colorscale="Blues", marker={"line": {"color": "#ffffff", "width": 0.4}},
         colorbar={"title": {"text": value_title}, "thickness": 14},
         hovertemplate="%{text}: %{z:,}<extra></extra>", zmin=0))

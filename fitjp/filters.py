@@ -2,7 +2,8 @@
 
 The URL is the only place a view's state lives, so a link reopens the view exactly.
 Names in the URL: from, to, region, country (ISO-3, comma-separated), objective, area,
-type, fund, currency, unclear. Anything invalid in a URL is dropped with a notice.
+type, fund, currency, unclear, and the two view settings lang and present. Anything
+invalid in a URL is dropped with a notice.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from fitjp.countries import is_iso3
+from fitjp.i18n import LANGUAGES
 from fitjp.schema import (ACTIVITY_REGIONS, ACTIVITY_TYPES, CURRENCIES, FIRST_FISCAL_YEAR, FUNDS,
                           OBJECTIVES, PROGRAMME_AREAS, last_fiscal_year)
 
@@ -33,6 +35,9 @@ class Filters:
     funds: tuple[str, ...] = ()
     currency: str = "CHF"
     include_unclear: bool = False
+    # How to show, not what: kept by a reset of the filters.
+    lang: str = "en"
+    present: bool = False
 
     @property
     def last_year(self) -> int:
@@ -40,7 +45,12 @@ class Filters:
 
     @property
     def is_default(self) -> bool:
-        return self == Filters()
+        """No filter set (the view settings lang and present do not count)."""
+        return self.reset() == self
+
+    def reset(self) -> "Filters":
+        """The default filters, keeping this view's language and presenter mode."""
+        return Filters(lang=self.lang, present=self.present)
 
     def activity_params(self) -> dict:
         """The parameters every activity query takes (see queries/macros/filtered_activities.sql)."""
@@ -76,7 +86,8 @@ class Filters:
 DEFAULT = Filters()
 URL_NAMES = {"year_from": "from", "year_to": "to", "regions": "region", "countries": "country",
              "objectives": "objective", "areas": "area", "types": "type", "funds": "fund",
-             "currency": "currency", "include_unclear": "unclear"}
+             "currency": "currency", "include_unclear": "unclear", "lang": "lang", "present": "present"}
+VIEW_SETTINGS = ("lang", "present")
 CHOICES = {"regions": ACTIVITY_REGIONS, "objectives": OBJECTIVES, "areas": PROGRAMME_AREAS,
            "types": ACTIVITY_TYPES, "funds": FILTER_FUNDS}
 
@@ -118,7 +129,12 @@ def from_query_params(params: dict[str, str | list[str]]) -> tuple[Filters, list
                 values[name] = text.upper()
             else:
                 ignored.append((key, text))
-        elif name == "include_unclear":
+        elif name == "lang":
+            if text in LANGUAGES:
+                values[name] = text
+            else:
+                ignored.append((key, text))
+        elif name in ("include_unclear", "present"):
             if text in ("1", "true", "0", "false"):
                 values[name] = text in ("1", "true")
             else:
@@ -135,6 +151,6 @@ def from_query_params(params: dict[str, str | list[str]]) -> tuple[Filters, list
 
 
 def active_filters(filters: Filters) -> list[tuple[str, object]]:
-    """(field, value) of every filter not at its default, in sidebar order."""
+    """(field, value) of every filter not at its default, in sidebar order (view settings aside)."""
     return [(f.name, getattr(filters, f.name)) for f in fields(Filters)
-            if getattr(filters, f.name) != getattr(DEFAULT, f.name)]
+            if f.name not in VIEW_SETTINGS and getattr(filters, f.name) != getattr(DEFAULT, f.name)]

@@ -6,7 +6,10 @@ lacks a key. Activity titles and quotes are never translated: they stay as sourc
 
 from __future__ import annotations
 
-LANGUAGES = ("en",)
+from fitjp.locales import es, fr, ja
+
+LANGUAGES = ("en", "ja", "fr", "es")
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語", "fr": "Français", "es": "Español"}  # each in itself
 
 EN = {
     # navigation and page titles
@@ -19,6 +22,12 @@ EN = {
     "page.country": "Country profile",
     "page.activities": "Activities",
     "page.sources": "Sources and method",
+    "page.story": "Story",
+    "page.brief": "Country brief",
+    # view settings
+    "view.language": "Language",
+    "view.present": "Presenter mode",
+    "view.present_help": "Large type, values written on the charts, sidebar folded: for a shared screen.",
     # sidebar
     "filter.header": "Filters",
     "filter.years": "Years",
@@ -176,6 +185,7 @@ EN = {
                       "official endorsement or acceptance by the United Nations or WIPO.",
     "map.grey": "Countries in grey have no documented activity under these filters.",
     "map.pick": "Open a country profile",
+    "map.top": "The {count} countries with most activities",
     "map.click": "Click a country on the map, or pick it here, to open its profile.",
     # objectives
     "objectives.hierarchy": "The fund's four objectives and their programme areas",
@@ -198,6 +208,21 @@ EN = {
     "country.types": "Activity types",
     "country.list": "Activities, with sources",
     "country.none": "No documented activity involves {country} under these filters.",
+    # story
+    "story.position": "{step} / {steps}",
+    "story.previous": "Previous",
+    "story.next": "Next",
+    "story.own_filters": "Each step shows its own selection of the data; the sidebar's filters do not apply here.",
+    "story.invalid": "The story file could not be read:",
+    # brief
+    "brief.open": "Printable country brief",
+    "brief.title": "FIT Japan IP Global in {country}",
+    "brief.subtitle": "Country brief · {filters} · data as of {date}",
+    "brief.status": "UN status",
+    "brief.download": "Download the brief",
+    "brief.print_hint": "To save it as PDF, print this page (Ctrl+P or ⌘P) and choose 'Save as PDF'.",
+    "brief.footer": "{shown} of {total} documented activities, newest first, each with the source it was read in. "
+                    "Public record compiled from WIPO, JPO and WTO documents; data as of {date}.",
     # activities
     "activities.search": "Search titles and countries",
     "activities.count": "{count} activities",
@@ -240,7 +265,7 @@ EN = {
     "sources.context": "Include statements not about this fund (context)",
 }
 
-TEXT = {"en": EN}
+TEXT = {"en": EN, "ja": ja.TEXT, "fr": fr.TEXT, "es": es.TEXT}
 
 
 def t(key: str, lang: str = "en", **values) -> str:

@@ -11,10 +11,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from babel.numbers import format_decimal
+
 from fitjp import db
+from fitjp.countries import localized_region, localized_territory
 from fitjp.charts import Style
 from fitjp.filters import CHOICES, DEFAULT, Filters, URL_NAMES, active_filters, current_year, from_query_params
-from fitjp.i18n import label, t
+from fitjp.i18n import LANGUAGE_NAMES, LANGUAGES, label, t
 from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
 
 STATE_KEY = "filters"
@@ -64,11 +67,39 @@ def filters() -> Filters:
 
 
 def style() -> Style:
-    return Style()
+    current = filters()
+    return Style.presenter(current.lang) if current.present else Style(lang=current.lang)
 
 
 def lang() -> str:
-    return "en"
+    return filters().lang
+
+
+@st.cache_data(show_spinner=False)
+def country_names(language: str) -> dict[str, str]:
+    """ISO-3 code -> country name in `language` (CLDR through babel; English as in the data)."""
+    countries = query("countries_list")
+    return {row.iso3: localized_territory(row.iso2, language, row.name_en) for row in countries.itertuples()}
+
+
+def country_name(iso3: str, fallback: str = "") -> str:
+    return country_names(lang()).get(iso3, fallback or iso3)
+
+
+def localized_countries(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with a `name` column: each row's country (iso3) in the reader's language."""
+    names = country_names(lang())
+    return frame.assign(name=frame.iso3.map(names))
+
+
+def region_name(name: str | None) -> str | None:
+    """A UN M49 region or sub-region in the reader's language."""
+    return localized_region(name, lang()) if isinstance(name, str) else None
+
+
+def number(value) -> str:
+    """A whole number formatted for the reader's language."""
+    return format_decimal(int(value), locale=lang())
 
 
 def today() -> str:
@@ -108,6 +139,8 @@ def _set_widgets(filters: Filters) -> None:
         st.session_state[WIDGET_PREFIX + name] = list(getattr(filters, name))
     st.session_state[WIDGET_PREFIX + "currency"] = filters.currency
     st.session_state[WIDGET_PREFIX + "include_unclear"] = filters.include_unclear
+    st.session_state[WIDGET_PREFIX + "lang"] = filters.lang
+    st.session_state[WIDGET_PREFIX + "present"] = filters.present
 
 
 def _write_url(filters: Filters) -> None:
@@ -121,33 +154,75 @@ def _write_url(filters: Filters) -> None:
             st.query_params[key] = value
 
 
-def open_country(filters: Filters, iso3: str) -> None:
-    """Go to a country's profile, keeping the other filters."""
-    params = replace(filters, countries=(iso3,)).to_query_params()
-    st.session_state[STATE_KEY] = replace(filters, countries=(iso3,))
-    st.switch_page("pages/country.py", query_params=params)
+def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") -> None:
+    """Go to a country's profile (or brief), keeping the other filters."""
+    chosen = replace(filters, countries=(iso3,))
+    st.session_state[STATE_KEY] = chosen
+    st.switch_page(page, query_params=chosen.to_query_params())
+
+
+PRESENTER_CSS = """<style>
+[data-testid="stMainBlockContainer"] { font-size: 1.25rem; max-width: 100%; padding-top: 2rem; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
+</style>"""
+PRINT_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], .st-key-brief_actions { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  @page { size: A4; margin: 12mm; }
+}
+</style>"""
+
+
+def is_embedded() -> bool:
+    """Whether the page is shown inside another site (?embed=true). Streamlit keeps its embed
+    parameters out of st.query_params, so this reads the run's own query string."""
+    from urllib.parse import parse_qs
+
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    query = parse_qs(context.query_string if context else "")
+    return any(value.lower() == "true" for value in query.get("embed", []))
+
+
+def presenter_css() -> None:
+    """Bigger type everywhere for a shared screen (fixed CSS; no data in it)."""
+    st.html(PRESENTER_CSS)
+
+
+def print_css() -> None:
+    """Printing shows the page's content only: no sidebar, menus or buttons."""
+    st.html(PRINT_CSS)
 
 
 def _reset() -> None:
-    _set_widgets(DEFAULT)
-    st.session_state[STATE_KEY] = DEFAULT
-    for key in URL_NAMES.values():
-        if key in st.query_params:
-            del st.query_params[key]
+    """Back to no filters, in the same language and mode."""
+    kept = st.session_state.get(STATE_KEY, DEFAULT).reset()
+    _set_widgets(kept)
+    st.session_state[STATE_KEY] = kept
+    _write_url(kept)
 
 
 def sidebar(filters: Filters) -> Filters:
     """Draw the shared filters; return what they now say and put it in the URL."""
-    language = lang()
+    language = filters.lang
     countries = query("countries_list")
-    names = dict(zip(countries.iso3, countries.name_en))
+    names = country_names(language)
     with st.sidebar:
+        chosen_lang = st.selectbox(t("view.language", language), list(LANGUAGES), key=WIDGET_PREFIX + "lang",
+                                   format_func=LANGUAGE_NAMES.get)
+        present = st.toggle(t("view.present", language), key=WIDGET_PREFIX + "present",
+                            help=t("view.present_help", language))
         st.header(t("filter.header", language))
         years = st.slider(t("filter.years", language), FIRST_FISCAL_YEAR, current_year(),
                           key=WIDGET_PREFIX + "years")
         chosen = {}
         for name in ("regions", "countries", "objectives", "areas", "types", "funds"):
-            options = list(countries.iso3) if name == "countries" else list(CHOICES[name])
+            options = sorted(countries.iso3, key=names.get) if name == "countries" else list(CHOICES[name])
             show = names.get if name == "countries" else (lambda v, n=name: label(LIST_LABELS[n], v, language))
             chosen[name] = st.multiselect(t(f"filter.{'country' if name == 'countries' else LIST_LABELS[name]}", language),
                                           options, format_func=show, key=WIDGET_PREFIX + name,
@@ -159,7 +234,8 @@ def sidebar(filters: Filters) -> Filters:
         st.button(t("filter.reset", language), on_click=_reset, width="stretch")
     year_to = 0 if years[1] == current_year() else years[1]
     updated = replace(filters, year_from=years[0], year_to=year_to, currency=currency,
-                      include_unclear=include_unclear, **{k: tuple(v) for k, v in chosen.items()})
+                      include_unclear=include_unclear, lang=chosen_lang, present=present,
+                      **{k: tuple(v) for k, v in chosen.items()})
     if updated != filters:
         st.session_state[STATE_KEY] = updated
         _write_url(updated)
@@ -169,7 +245,7 @@ def sidebar(filters: Filters) -> Filters:
 def active_filter_values(filters: Filters) -> dict[str, str]:
     """Each filter by its URL name with its value in words; every filter, defaults included."""
     language = lang()
-    names = dict(query("countries_list")[["iso3", "name_en"]].values)
+    names = country_names(language)
     values = {"from": str(filters.year_from), "to": str(filters.last_year), "currency": filters.currency,
               "unclear": t("label.yes" if filters.include_unclear else "label.no", language),
               "country": ", ".join(names.get(c, c) for c in filters.countries)}
@@ -186,7 +262,7 @@ def describe(filters: Filters, language: str = "en") -> str:
         if name in ("year_from", "year_to"):
             continue
         if name == "countries":
-            names = names or dict(query("countries_list")[["iso3", "name_en"]].values)
+            names = names or country_names(language)
             parts.append(", ".join(names.get(c, c) for c in value))
         elif name in LIST_LABELS:
             parts.append(", ".join(label(LIST_LABELS[name], v, language) for v in value))
@@ -243,12 +319,15 @@ def labelled(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
 def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
     """Activities as a table a reader can scan: labelled values, a link to each source."""
     language = lang()
+    names = country_names(language)
+    in_words = lambda codes: "; ".join(sorted(names.get(c, c) for c in codes)) if isinstance(codes, list) else ""
     shown = pd.DataFrame({
         t("label.year", language): rows.year,
         t("label.title", language): rows.title,
         t("label.type", language): rows.activity_type.map(lambda v: label("type", v, language)),
-        t("label.hosts", language): rows.hosts.fillna(""),
-        t("label.beneficiaries", language): rows.beneficiaries_as_stated.fillna(rows.beneficiaries).fillna(""),
+        t("label.hosts", language): rows.host_iso3.map(in_words),
+        # The source's own words when it names a group ("ARIPO member states"), else the countries.
+        t("label.beneficiaries", language): rows.beneficiaries_as_stated.fillna(rows.beneficiary_iso3.map(in_words)),
         t("label.fund", language): rows.fund.map(lambda v: label("fund", v, language)),
         t("label.source", language): rows.source_url,
     })

@@ -2,23 +2,13 @@
 
 import streamlit as st
 
-from fitjp import charts, ui
+from fitjp import ui, views
 from fitjp.i18n import label, t
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.funding", filters)
 
-years = ui.query("contributions_by_year", currency=filters.currency, funds=list(filters.funds),
-                 year_from=filters.year_from, year_to=filters.last_year)
-statements = ui.query("cumulative_statements", currency=filters.currency)
-rates = ui.query("fx_rate_source").iloc[0]
-
-fig = charts.funding_history(years, statements, filters.currency, style,
-                             title=t("funding.title", lang, currency=filters.currency))
-ui.chart(fig, filters, alt=t("funding.title", lang, currency=filters.currency), key="funding_history",
-         source=f"{t('caption.public_record', lang)}; {rates.publisher}")
-st.caption(t("funding.converted_note", lang, source=rates.publisher, first=rates.first_year, last=rates.last_year))
-st.caption(t("funding.cumulative_note", lang))
+years = views.funding_history(filters, style, key="funding_history")
 gaps = years[years.is_gap].fiscal_year.astype(str)
 if len(gaps):
     st.caption(t("funding.gaps", lang, years=", ".join(gaps)))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from fitjp import charts, ui
+from fitjp import charts, ui, views
 from fitjp.i18n import label, t
 from fitjp.schema import OBJECTIVES
 
@@ -11,15 +11,10 @@ filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.objectives", filters)
 params = filters.activity_params()
 
-by_area = ui.query("activities_by_objective", **params)
-if by_area.empty:
-    ui.empty_state()
-    st.stop()
-
 left, right = st.columns([1, 1])
 with left:
-    fig = charts.objectives_treemap(by_area, style, title=t("objectives.hierarchy", lang))
-    ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key="objectives_treemap")
+    if not views.objectives(filters, style, key="objectives_treemap"):
+        st.stop()
 with right:
     trend = ui.query("activities_by_objective_year", **params)
     fig = charts.stacked_bars(trend, "year", "activity_count", "objective",

@@ -1,8 +1,8 @@
 -- countries_list: every country for pickers, with how many activities (any fund) involve it.
 -- Used by: the sidebar, Map, Country profile. No parameters.
-select c.iso3, c.name_en, c.wipo_region, c.un_region,
+select c.iso3, c.iso2, c.name_en, c.wipo_region, c.un_region,
        count(distinct ac.activity_id) as activity_count
 from countries as c
 left join activity_countries as ac using (iso3)
-group by c.iso3, c.name_en, c.wipo_region, c.un_region
+group by c.iso3, c.iso2, c.name_en, c.wipo_region, c.un_region
 order by c.name_en

@@ -63,17 +63,19 @@ def test_presenter_style_enlarges_type():
 
 
 def test_world_map_uses_iso3_and_greys_other_land():
-    frame = pd.DataFrame({"iso3": ["KEN", "TON"], "name_en": ["Kenya", "Tonga"], "activity_count": [4, 1]})
+    frame = pd.DataFrame({"iso3": ["KEN", "TON"], "name": ["Kenya", "Tonga"], "activity_count": [4, 1]})
     fig = charts.world_map(frame, "activity_count", "Activities", charts.Style())
     assert fig.data[0].locationmode == "ISO-3" and list(fig.data[0].locations) == ["KEN", "TON"]
     assert fig.layout.geo.resolution == 50  # small island states such as Tonga are drawn
     assert fig.layout.geo.landcolor == charts.NO_DATA_LAND
 
 
-@pytest.mark.parametrize("value, text", [(5_300_000, "5.3m"), (684_000_000, "684m"),
-                                         (1_100_000_000, "1.1bn"), (950, "950"), (float("nan"), "")])
-def test_compact_number(value, text):
-    assert charts.compact_number(value) == text
+@pytest.mark.parametrize("value, lang, text", [
+    (5_300_000, "en", "5.3M"), (684_000_000, "en", "684M"), (1_100_000_000, "en", "1.1B"), (950, "en", "950"),
+    (float("nan"), "en", ""), (5_300_000, "ja", "530万"), (1_100_000_000, "ja", "11億"),
+    (5_300_000, "fr", "5,3\xa0M")])
+def test_compact_number_follows_the_language(value, lang, text):
+    assert charts.compact_number(value, lang) == text
 
 
 def activity_rows() -> pd.DataFrame:

@@ -144,3 +144,55 @@ def test_changing_a_filter_updates_the_url_and_the_view(page):
     page.wait_for_function(f"() => !document.body.innerText.includes('{before} activities')", timeout=30_000)
     assert activity_count(page) > before
     assert "unclear=1" in page.url
+
+
+def test_story_in_presenter_mode_steps_forward(page):
+    open_page(page, "story?step=1&present=1")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    assert_no_error(page)
+    screenshot(page, "story_present_step1")
+    page.get_by_role("button", name=re.compile("Next")).click()
+    page.wait_for_function("() => location.search.includes('step=2')", timeout=30_000)
+    page.wait_for_selector("h1:has-text('2008')", timeout=30_000)
+    open_page(page, "story?step=4&present=1")
+    page.wait_for_selector(".choroplethlocation", timeout=30_000)
+    screenshot(page, "story_present_step4_map")
+
+
+def test_a_page_in_japanese(page):
+    open_page(page, "funding?lang=ja")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    assert_no_error(page)
+    assert "資金" in page.locator("h1").first.inner_text() or page.locator("h1").first.inner_text() != "Funding history"
+    screenshot(page, "funding_ja")
+
+
+def test_an_embedded_view_keeps_its_filters_without_the_sidebar(page):
+    open_page(page, "map?embed=true&region=africa")
+    page.wait_for_selector(".choroplethlocation", timeout=30_000)
+    sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
+    assert sidebar is None or sidebar["x"] + sidebar["width"] <= 0 or sidebar["width"] < 5, sidebar
+    assert "Africa" in page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+    screenshot(page, "map_embedded_africa")
+
+
+def test_country_brief_prints_on_one_page(page):
+    open_page(page, "brief?country=KEN")
+    page.wait_for_selector(".brief img.inset", timeout=30_000)
+    assert_no_error(page)
+    screenshot(page, "brief_KEN")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1, "the brief does not fit one A4 page"
+
+
+def test_dark_theme_keeps_charts_readable(browser, server):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, color_scheme="dark")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                  else route.abort())
+    page = context.new_page()
+    page.base = server
+    open_page(page, "funding")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    screenshot(page, "funding_dark")
+    context.close()
