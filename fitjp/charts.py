@@ -77,7 +77,7 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
         if rows.empty:
             continue
         fig.add_bar(
-            x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, style.lang),
+            x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, style.lang), width=0.8,
             marker={"color": FUND_COLOURS.get(fund, PALETTE[3]),
                     "pattern": {"shape": ["/" if c else "" for c in rows.is_converted], "solidity": 0.4}},
             text=[compact_number(v, style.lang) for v in rows.amount] if values_fit else None,
@@ -110,7 +110,8 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
                                showarrow=False, textangle=-90, xanchor="right", yanchor="top",
                                font={"size": style.font_size - 3, "color": "#555555"})
     return _layout(fig, style, title, barmode="stack", showlegend=not compact,
-                   xaxis={"title": t("label.fiscal_year", style.lang), "dtick": 2 if len(years) > 20 else 1},
+                   xaxis={"title": t("label.fiscal_year", style.lang), "dtick": 2 if len(years) > 20 else 1,
+                          "range": [years.fiscal_year.min() - 0.6, years.fiscal_year.max() + 0.6]},
                    yaxis={"title": t("label.amount", style.lang, currency=currency), "rangemode": "tozero"},
                    yaxis2={"title": t("label.cumulative", style.lang), "overlaying": "y", "side": "right",
                            "rangemode": "tozero", "showgrid": False})

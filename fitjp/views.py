@@ -19,7 +19,8 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
     lang = style.lang
     years = ui.query("contributions_by_year", currency=filters.currency, funds=list(filters.funds),
                      year_from=filters.year_from, year_to=filters.last_year)
-    statements = ui.query("cumulative_statements", currency=filters.currency)
+    statements = ui.query("cumulative_statements", currency=filters.currency, year_from=filters.year_from,
+                          year_to=filters.last_year)
     rates = ui.query("fx_rate_source").iloc[0]
     title = "" if compact else t("funding.title", lang, currency=filters.currency)
     fig = charts.funding_history(years, statements, filters.currency, style, title=title, compact=compact)

@@ -324,9 +324,14 @@ def test_coverage_by_year(con):
 
 
 def test_cumulative_statements_only_in_the_chosen_currency(con):
-    chf = db.run(con, "cumulative_statements", currency="CHF")
+    chf = db.run(con, "cumulative_statements", currency="CHF", year_from=1987, year_to=2026)
     assert rows(chf, "fact_id", "fiscal_year", "amount") == [("f1", 2011, 50_000_000), ("f2", 2013, 60_000_000)]
-    assert db.run(con, "cumulative_statements", currency="JPY").empty
+    assert db.run(con, "cumulative_statements", currency="JPY", year_from=1987, year_to=2026).empty
+
+
+def test_cumulative_statements_outside_the_years_are_left_out(con):
+    early = db.run(con, "cumulative_statements", currency="CHF", year_from=1987, year_to=2012)
+    assert rows(early, "fact_id") == [("f1",)]
     latest = db.run(con, "latest_cumulative_statement", currency="CHF")
     assert rows(latest, "amount", "source_title") == [(60_000_000, "JPO budget")]
 

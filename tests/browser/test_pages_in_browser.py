@@ -147,11 +147,11 @@ def test_changing_a_filter_updates_the_url_and_the_view(page):
 
 
 def test_story_in_presenter_mode_steps_forward(page):
-    open_page(page, "story?step=1&present=1")
+    open_page(page, "story?step=1&present=1&lang=ja")
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     assert_no_error(page)
-    screenshot(page, "story_present_step1")
-    page.get_by_role("button", name=re.compile("Next")).click()
+    screenshot(page, "story_present_ja_step1")
+    page.get_by_role("button", name=re.compile("次へ")).click()
     page.wait_for_function("() => location.search.includes('step=2')", timeout=30_000)
     page.wait_for_selector("h1:has-text('2008')", timeout=30_000)
     open_page(page, "story?step=4&present=1")
