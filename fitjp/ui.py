@@ -27,6 +27,7 @@ PLOT_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 3},
 }
+LIST_FILTERS = ("regions", "countries", "objectives", "areas", "types", "funds")  # multiselects, in sidebar order
 LIST_LABELS = {"regions": "region", "objectives": "objective", "areas": "area", "types": "type", "funds": "fund"}
 
 
@@ -122,8 +123,7 @@ def current_filters() -> Filters:
     if named:
         filters, ignored = from_query_params(url)
         if ignored:
-            st.toast(t("filter.ignored", lang(), items=", ".join(f"{k}={v}" for k, v in ignored)))
-            st.session_state["ignored_params"] = ignored
+            st.toast(t("filter.ignored", filters.lang, items=", ".join(f"{k}={v}" for k, v in ignored)))
     else:
         filters = remembered
     if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
@@ -135,7 +135,7 @@ def current_filters() -> Filters:
 
 def _set_widgets(filters: Filters) -> None:
     st.session_state[WIDGET_PREFIX + "years"] = (filters.year_from, min(filters.last_year, current_year()))
-    for name in ("regions", "countries", "objectives", "areas", "types", "funds"):
+    for name in LIST_FILTERS:
         st.session_state[WIDGET_PREFIX + name] = list(getattr(filters, name))
     st.session_state[WIDGET_PREFIX + "currency"] = filters.currency
     st.session_state[WIDGET_PREFIX + "include_unclear"] = filters.include_unclear
@@ -221,7 +221,7 @@ def sidebar(filters: Filters) -> Filters:
         years = st.slider(t("filter.years", language), FIRST_FISCAL_YEAR, current_year(),
                           key=WIDGET_PREFIX + "years")
         chosen = {}
-        for name in ("regions", "countries", "objectives", "areas", "types", "funds"):
+        for name in LIST_FILTERS:
             options = sorted(countries.iso3, key=names.get) if name == "countries" else list(CHOICES[name])
             show = names.get if name == "countries" else (lambda v, n=name: label(LIST_LABELS[n], v, language))
             chosen[name] = st.multiselect(t(f"filter.{'country' if name == 'countries' else LIST_LABELS[name]}", language),

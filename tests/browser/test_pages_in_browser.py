@@ -6,7 +6,6 @@ is blocked, so the world map must come from static/. Screenshots go to tests/scr
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import socket
