@@ -154,6 +154,20 @@ def _write_url(filters: Filters) -> None:
             st.query_params[key] = value
 
 
+def country_picker(filters: Filters, page: str, key: str) -> str | None:
+    """The filtered country (the first, if several), with a picker that opens `page` for
+    another one, keeping the other filters."""
+    names = country_names(filters.lang)
+    options = sorted(names, key=names.get)
+    current = filters.countries[0] if filters.countries else None
+    picked = st.selectbox(t("country.pick", filters.lang), options, format_func=names.get,
+                          index=options.index(current) if current else None,
+                          placeholder=t("country.prompt", filters.lang), key=f"{key}_{current}")
+    if picked and picked != current:
+        open_country(filters, picked, page)
+    return current
+
+
 def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") -> None:
     """Go to a country's profile (or brief), keeping the other filters."""
     chosen = replace(filters, countries=(iso3,))

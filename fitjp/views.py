@@ -81,8 +81,7 @@ def country_summary(filters: Filters, style: Style, iso3: str) -> bool:
     st.header(name)
     regions = [label("region", profile.wipo_region, lang) if pd.notna(profile.wipo_region) else None,
                ui.region_name(profile.un_subregion)]
-    status = "country.ldc_now" if profile.is_ldc_now else ("country.ldc_former" if len(periods) else "country.not_ldc")
-    st.markdown(" · ".join([r for r in regions if r] + [f"**{t(status, lang)}**"]))
+    st.markdown(" · ".join([r for r in regions if r] + [f"**{t('country.' + profile.ldc_status, lang)}**"]))
     if len(periods):
         spans = [t("country.ldc_period", lang, start=p.ldc_from, end=p.ldc_until or t("country.ldc_today", lang))
                  for p in periods.itertuples()]

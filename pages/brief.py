@@ -7,30 +7,24 @@ from fitjp import brief, ui
 from fitjp.i18n import label, t
 
 filters, lang = ui.filters(), ui.lang()
-names = ui.country_names(lang)
-current = filters.countries[0] if filters.countries else None
-if not current:
+if not filters.countries:
     ui.header("page.brief", filters)
-    options = sorted(names, key=names.get)
-    picked = st.selectbox(t("country.pick", lang), options, format_func=names.get, index=None,
-                          placeholder=t("country.prompt", lang), key="brief_pick")
-    if picked:
-        ui.open_country(filters, picked, page="pages/brief.py")
+    ui.country_picker(filters, "pages/brief.py", key="brief_pick")
     st.stop()
+current = filters.countries[0]
 
 params = filters.activity_params()
 profile = ui.query("country_profile", iso3=current, today=ui.today()).iloc[0]
 totals = ui.query("activity_totals", **params).iloc[0]
 rows = ui.query("activity_list", **params, search="", limit=40)
-status = "country.ldc_now" if profile.is_ldc_now else "country.not_ldc"
-title = t("brief.title", lang, country=names[current])
+title = t("brief.title", lang, country=ui.country_name(current))
 fragment = brief.brief_fragment(
     current, title,
     t("brief.subtitle", lang, filters=ui.describe(filters, lang), date=ui.data_as_of()),
     [(t("country.activities", lang), ui.number(totals.activity_count)),
      (t("country.national", lang), ui.number(totals.national_count)),
      (t("country.first", lang), str(int(totals.first_year)) if pd.notna(totals.first_year) else "–"),
-     (t("brief.status", lang), t(status, lang))],
+     (t("brief.status", lang), t("country." + profile.ldc_status, lang))],
     [{"year": r.year if pd.notna(r.year) else "", "title": r.title, "kind": label("type", r.activity_type, lang),
       "source_title": r.source_publisher, "source_url": r.source_url} for r in rows.itertuples()],
     {"year": t("label.year", lang), "title": t("label.title", lang), "type": t("label.type", lang),

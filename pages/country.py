@@ -8,14 +8,7 @@ from fitjp.i18n import t
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.country", filters)
 
-names = ui.country_names(lang)
-options = sorted(names, key=names.get)
-current = filters.countries[0] if filters.countries else None
-picked = st.selectbox(t("country.pick", lang), options, format_func=names.get,
-                      index=options.index(current) if current else None,
-                      placeholder=t("country.prompt", lang), key=f"country_pick_{current}")
-if picked and picked != current:
-    ui.open_country(filters, picked)
+current = ui.country_picker(filters, "pages/country.py", key="country_pick")
 if not current:
     st.info(t("country.prompt", lang))
     st.stop()

@@ -285,6 +285,12 @@ def test_country_profile_ldc_status_on_a_given_day(con, today, is_ldc):
         ("CIV", CIV_NAME, "africa", "Africa", "Sub-Saharan Africa", is_ldc)]
 
 
+@pytest.mark.parametrize("today, status", [("1989-12-31", "not_ldc"), ("2000-01-01", "ldc_now"),
+                                           ("2024-01-01", "ldc_former")])
+def test_country_profile_names_former_ldcs(con, today, status):
+    assert db.run(con, "country_profile", iso3="CIV", today=today).ldc_status.item() == status
+
+
 def test_country_profile_of_an_open_ended_ldc_period(con):
     assert db.run(con, "country_profile", iso3="KEN", today="2024-01-01").is_ldc_now.item() is True
     assert db.run(con, "country_profile", iso3="KEN", today="1991-11-30").is_ldc_now.item() is False

@@ -89,6 +89,12 @@ def test_country_brief_page_shows_the_brief():
     assert any("Kenya" in h.proto.body for h in app.get("html"))
 
 
+def test_brief_and_profile_agree_on_a_former_ldc():
+    brief_page = open_page("brief", country="BTN", unclear="1")  # Bhutan left the list in 2023
+    assert any("Former least developed country" in h.proto.body for h in brief_page.get("html"))
+    assert "Former least developed country" in texts(open_page("country", country="BTN", unclear="1"))
+
+
 def test_brief_escapes_data_and_draws_the_country():
     fragment = brief.brief_fragment(
         "TON", "Tonga <b>", "sub", [("Activities", "3")],
