@@ -25,12 +25,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from fitjp import settings
 from fitjp.schema import TABLES, Table
+from fitjp.settings import ROOT
 from fitjp.validate import Origin, Problem, ValidationError, check_all
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW_DIR = ROOT / "data" / "raw"
-OUT_DIR = ROOT / "data"
 TEMPLATE = ROOT / "data" / "templates" / "fund_records.xlsx"
 
 TYPES = {"int": "Int64", "year": "Int64", "number": "float64"}
@@ -41,7 +40,8 @@ def read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig").map(str.strip)
 
 
-def read_raw(raw_dir: Path = RAW_DIR) -> tuple[dict[str, pd.DataFrame], dict[str, Origin]]:
+def read_raw(raw_dir: Path | None = None) -> tuple[dict[str, pd.DataFrame], dict[str, Origin]]:
+    raw_dir = raw_dir or settings.raw_dir()
     tables, origins = {}, {}
     for name in TABLES:
         path = raw_dir / f"{name}.csv"
@@ -86,9 +86,10 @@ def csv_writer(frame: pd.DataFrame):
     return lambda path: frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
-def build(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> dict[str, int]:
+def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> dict[str, int]:
     """Validate every raw table and write one Parquet file per table. Returns rows per table."""
     tables, origins = read_raw(raw_dir)
+    out_dir = out_dir or settings.data_dir()
     check_all(tables, origins)
     frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
     write_atomically({out_dir / f"{name}.parquet": parquet_writer(f) for name, f in frames.items()})
@@ -117,9 +118,10 @@ def read_records(path: Path, table: str | None) -> dict[str, tuple[pd.DataFrame,
 
 
 def import_records(path: Path, table: str | None = None, replace: bool = False,
-                   raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> list[str]:
+                   raw_dir: Path | None = None, out_dir: Path | None = None) -> list[str]:
     """Add the fund's records to the public record (or replace a table's rows with them),
     validate the whole result, then write raw CSVs and Parquet. Returns a line per table."""
+    raw_dir, out_dir = raw_dir or settings.raw_dir(), out_dir or settings.data_dir()
     tables, origins = read_raw(raw_dir)
     report = []
     for name, (records, label) in read_records(path, table).items():
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(import_records(args.file, args.table, args.replace)))
         elif args.command == "fx-rates":
             from fitjp.fx import write_fx_rates
-            print(f"fx_rates: {write_fx_rates(RAW_DIR / 'fx_rates.csv')} rows")
+            print(f"fx_rates: {write_fx_rates(settings.raw_dir() / 'fx_rates.csv')} rows")
         elif args.command == "template":
             write_template()
             print(f"wrote {TEMPLATE.relative_to(ROOT)}")

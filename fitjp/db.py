@@ -14,17 +14,19 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from fitjp import settings
 from fitjp.schema import TABLES
+from fitjp.settings import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
 PARAMETER = re.compile(r"(?<![$\w])\$([a-z_][a-z0-9_]*)")
 COMMENT = re.compile(r"--[^\n]*")
 
 
-def connect(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with a view per table file and the shared macros."""
+def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with a view per table file of the data folder (FITJP_DATA_DIR,
+    see fitjp/settings.py) and the shared macros."""
+    data_dir = data_dir or settings.data_dir()
     connection = duckdb.connect(":memory:")
     for name in TABLES:
         path = (data_dir / f"{name}.parquet").as_posix().replace("'", "''")

@@ -1,0 +1,21 @@
+"""One setting names the data folder: the app's connection and the build both follow it."""
+
+from fitjp import build, db, settings
+
+
+def test_the_data_folder_defaults_to_data_beside_the_code(monkeypatch):
+    monkeypatch.delenv("FITJP_DATA_DIR", raising=False)
+    assert settings.data_dir() == settings.ROOT / "data"
+    assert settings.raw_dir() == settings.ROOT / "data" / "raw"
+
+
+def test_the_build_and_the_app_read_the_folder_fitjp_data_dir_names(monkeypatch, tmp_path, raw_dir):
+    folder = tmp_path / "release"
+    (folder / "raw").mkdir(parents=True)
+    for csv in raw_dir.glob("*.csv"):
+        (folder / "raw" / csv.name).write_bytes(csv.read_bytes())
+    monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
+    rows = build.build()
+    assert (folder / "activities.parquet").is_file()
+    connection = db.connect()
+    assert connection.execute("select count(*) from activities").fetchone()[0] == rows["activities"]
