@@ -11,11 +11,14 @@ lang = filters.lang
 # A presenter's screen and a view embedded in another site (?embed=true) start with the
 # sidebar folded: the view is what its URL says.
 folded = filters.present or ui.is_embedded()
-st.set_page_config(page_title=t("app.title", lang), page_icon=":material/public:", layout="wide",
+st.set_page_config(page_title=t("app.title", lang), page_icon=ui.PAGE_ICON, layout="wide",
                    initial_sidebar_state="collapsed" if folded else "auto")
 
 PAGES = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), url_path="overview", default=True),
+    # The default page is served at "/" and answers no other path, so /overview (the path the
+    # README and shared links use) is a hidden second entry for the same file.
+    st.Page("pages/overview.py", title=t("page.overview", lang), url_path="home", default=True),
+    st.Page("pages/overview.py", title=t("page.overview", lang), url_path="overview", visibility="hidden"),
     st.Page("pages/story.py", title=t("page.story", lang), url_path="story"),
     st.Page("pages/funding.py", title=t("page.funding", lang), url_path="funding"),
     st.Page("pages/map.py", title=t("page.map", lang), url_path="map"),

@@ -19,7 +19,10 @@ from fitjp.charts import Style
 from fitjp.filters import CHOICES, DEFAULT, Filters, URL_NAMES, active_filters, current_year, from_query_params
 from fitjp.i18n import LANGUAGE_NAMES, LANGUAGES, label, t
 from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
+from fitjp.settings import ROOT
 
+# A file of our own: a Material icon name makes every page fetch the symbol from a Google host.
+PAGE_ICON = str(ROOT / "static" / "icon.png")
 STATE_KEY = "filters"
 WIDGET_PREFIX = "filter_"
 PLOT_CONFIG = {
@@ -120,7 +123,11 @@ def current_filters() -> Filters:
     url = {key: st.query_params.get_all(key) for key in st.query_params}
     named = any(key in url for key in URL_NAMES.values())
     remembered = st.session_state.get(STATE_KEY, DEFAULT)
-    if named:
+    if named and _is_stale(url):
+        # The browser sent the URL of an earlier run of ours (quick changes overtake the
+        # URL's update): the session's filters are newer. Taking the URL would undo a change.
+        filters = remembered
+    elif named:
         filters, ignored = from_query_params(url)
         if ignored:
             st.toast(t("filter.ignored", filters.lang, items=", ".join(f"{k}={v}" for k, v in ignored)))
@@ -143,9 +150,25 @@ def _set_widgets(filters: Filters) -> None:
     st.session_state[WIDGET_PREFIX + "present"] = filters.present
 
 
+WRITTEN_KEY = "urls_written"  # the filter part of each URL this session wrote, newest last
+
+
+def _url_filters(params: dict) -> tuple:
+    """The filter parameters of a URL, comparable whatever their form (str or list)."""
+    return tuple(sorted((key, value[-1] if isinstance(value, list) else value)
+                        for key, value in params.items() if key in URL_NAMES.values()))
+
+
+def _is_stale(url: dict) -> bool:
+    written = st.session_state.get(WRITTEN_KEY, [])
+    return _url_filters(url) in written[:-1] and _url_filters(url) != written[-1]
+
+
 def _write_url(filters: Filters) -> None:
     """Put the filters in the URL, keeping parameters that are not filters (e.g. a page's own)."""
     wanted = filters.to_query_params()
+    written = [w for w in st.session_state.get(WRITTEN_KEY, []) if w != _url_filters(wanted)]
+    st.session_state[WRITTEN_KEY] = (written + [_url_filters(wanted)])[-20:]
     for key in URL_NAMES.values():
         if key in st.query_params and key not in wanted:
             del st.query_params[key]
@@ -154,14 +177,20 @@ def _write_url(filters: Filters) -> None:
             st.query_params[key] = value
 
 
+def shown_country(filters: Filters) -> str | None:
+    """The country a profile or brief shows: the one picked last, when the filter names several."""
+    return filters.countries[-1] if filters.countries else None
+
+
 def country_picker(filters: Filters, page: str, key: str) -> str | None:
-    """The filtered country (the first, if several), with a picker that opens `page` for
-    another one, keeping the other filters."""
+    """The country shown (see shown_country), with a picker that opens `page` for another
+    one, keeping the other filters. The widget's key names the country shown, so the picker
+    starts anew on each country rather than remembering a pick the URL no longer says."""
     names = country_names(filters.lang)
     options = sorted(names, key=names.get)
-    current = filters.countries[0] if filters.countries else None
+    current = shown_country(filters)
     picked = st.selectbox(t("country.pick", filters.lang), options, format_func=names.get,
-                          index=options.index(current) if current else None,
+                          index=options.index(current) if current in names else None,
                           placeholder=t("country.prompt", filters.lang), key=f"{key}_{current}")
     if picked and picked != current:
         open_country(filters, picked, page)
@@ -171,7 +200,9 @@ def country_picker(filters: Filters, page: str, key: str) -> str | None:
 def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") -> None:
     """Go to a country's profile (or brief), keeping the other filters."""
     chosen = replace(filters, countries=(iso3,))
-    st.session_state[STATE_KEY] = chosen
+    # Only the URL changes here: the next run sees filters that differ from the session's
+    # and moves the sidebar's widgets to them before drawing them. Setting the session's
+    # filters too would leave the sidebar holding the old country, which then won.
     st.switch_page(page, query_params=chosen.to_query_params())
 
 
@@ -184,7 +215,8 @@ h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
 PRINT_CSS = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stSidebarCollapsedControl"], .st-key-brief_actions { display: none !important; }
+  [data-testid="stSidebarCollapsedControl"], .st-key-brief_actions, .st-key-brief_picker {
+    display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
   @page { size: A4; margin: 12mm; }
 }

@@ -1,5 +1,7 @@
 """Country brief (?country=KEN): one printable page to save as PDF or download as a file."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -7,11 +9,15 @@ from fitjp import brief, ui
 from fitjp.i18n import label, t
 
 filters, lang = ui.filters(), ui.lang()
-if not filters.countries:
-    ui.header("page.brief", filters)
-    ui.country_picker(filters, "pages/brief.py", key="brief_pick")
+picker = st.container(key="brief_picker")  # not printed (ui.PRINT_CSS)
+with picker:
+    if not filters.countries:
+        ui.header("page.brief", filters)
+    current = ui.country_picker(filters, "pages/brief.py", key="brief_pick")
+if not current:
     st.stop()
-current = filters.countries[0]
+# A brief is about one country: the other filters apply, the other countries do not.
+filters = replace(filters, countries=(current,))
 
 params = filters.activity_params()
 profile = ui.query("country_profile", iso3=current, today=ui.today()).iloc[0]

@@ -1,5 +1,7 @@
 """Country profile: everything documented for one country (?country=KEN)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from fitjp import ui, views
@@ -12,17 +14,19 @@ current = ui.country_picker(filters, "pages/country.py", key="country_pick")
 if not current:
     st.info(t("country.prompt", lang))
     st.stop()
+# A profile is about one country: the other filters apply, the other countries do not.
+shown = replace(filters, countries=(current,))
 
-if not views.country_summary(filters, style, current):
+if not views.country_summary(shown, style, current):
     st.stop()
 st.page_link("pages/brief.py", label=t("brief.open", lang), icon=":material/print:",
-             query_params=filters.to_query_params())
+             query_params=shown.to_query_params())
 
 left, right = st.columns([3, 2])
 with left:
-    views.country_timeline(filters, style, key="country_timeline")
+    views.country_timeline(shown, style, key="country_timeline")
 with right:
-    views.activity_types(filters, style, key="country_types")
+    views.activity_types(shown, style, key="country_types")
 
 st.subheader(t("country.list", lang))
-ui.activity_table(ui.query("activity_list", **filters.activity_params(), search="", limit=1000))
+ui.activity_table(ui.query("activity_list", **shown.activity_params(), search="", limit=1000))

@@ -7,102 +7,12 @@ is blocked, so the world map must come from static/. Screenshots go to tests/scr
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from harness import assert_no_error, new_page, open_page, screenshot
+
 PAGES = ["overview", "funding", "map", "objectives", "country?country=KEN", "activities", "sources"]
-
-playwright = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:  # poll the health endpoint until the server answers
-        try:
-            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}")
-            time.sleep(0.3)
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run ./test.sh, which installs it")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, device_scale_factor=1)
-    blocked = []
-
-    def only_local(route):
-        url = route.request.url
-        if url.startswith(server) or url.startswith("data:") or url.startswith("blob:"):
-            return route.continue_()
-        blocked.append(url)
-        return route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    page.blocked = blocked
-    page.base = server
-    yield page
-    context.close()
-
-
-def open_page(page, path: str):
-    page.goto(f"{page.base}/{path}")
-    page.wait_for_selector("[data-testid='stApp']")
-    page.wait_for_selector("h1", timeout=30_000)
-    # Streamlit marks the app as running while a script runs; wait until it is idle.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-
-
-def assert_no_error(page):
-    errors = page.locator("[data-testid='stException'], [data-testid='stAlertContentError']")
-    assert errors.count() == 0, errors.first.inner_text()
-
-
-def screenshot(page, name: str):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -186,12 +96,8 @@ def test_country_brief_prints_on_one_page(page):
 
 
 def test_dark_theme_keeps_charts_readable(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, color_scheme="dark")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                  else route.abort())
-    page = context.new_page()
-    page.base = server
+    page = new_page(browser, server, dark=True)
     open_page(page, "funding")
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     screenshot(page, "funding_dark")
-    context.close()
+    page.context.close()

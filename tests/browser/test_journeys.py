@@ -1,0 +1,218 @@
+"""User journeys in a real browser: what a policymaker, a presenter and a donor do, and
+what they then see. Each step acts as a user does (type, pick, click, download, print) and
+waits for Streamlit's rerun, never for a fixed time."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from harness import (PROJECTOR, assert_no_error, assert_offline, metric, new_page, open_page, pick, rerun,
+                     screenshot, settle, sidebar, wait_for_url, whole_number)
+
+
+def main(page):
+    return page.get_by_test_id("stMain")
+
+
+def shown_country(page) -> str:
+    """The country a profile shows: its name as the page's second-level heading."""
+    return main(page).locator("h2").first.inner_text()
+
+
+def activity_count(page) -> int:
+    """The count the Activities page writes above its table ("120 activities")."""
+    line = main(page).get_by_text(re.compile(r"^[\d,]+ activities$")).first
+    return whole_number(line.inner_text())
+
+
+# ---- policymaker ---------------------------------------------------------------------------
+
+def test_picking_a_country_in_the_profile_shows_that_country(page):
+    open_page(page, "country?country=KEN")
+    assert shown_country(page) == "Kenya"
+    pick(page, "Country", "Ghana", scope=main(page))
+    wait_for_url(page, "country=GHA")
+    main(page).locator("h2", has_text="Ghana").wait_for()
+    assert "Ghana" in main(page).get_by_test_id("stCaptionContainer").first.inner_text()
+    pick(page, "Country", "Kenya", scope=main(page))  # and back: the picker works every time
+    main(page).locator("h2", has_text="Kenya").wait_for()
+    assert_no_error(page)
+    assert_offline(page)
+
+
+def test_picking_a_country_in_the_brief_shows_its_brief(page):
+    open_page(page, "brief")
+    pick(page, "Country", "Kenya", scope=main(page))
+    page.locator(".brief h1", has_text="Kenya").wait_for()
+    pick(page, "Country", "Ghana", scope=main(page))
+    page.locator(".brief h1", has_text="Ghana").wait_for()
+    assert "country=GHA" in page.url
+    screenshot(page, "journey_brief_GHA")
+
+
+def test_picking_a_country_in_the_sidebar_shows_it_on_the_profile(page):
+    open_page(page, "country?country=KEN")
+    pick(page, "Countries", "Ghana", scope=sidebar(page))
+    main(page).locator("h2", has_text="Ghana").wait_for()
+    wait_for_url(page, "country=KEN,GHA")
+    assert_no_error(page)
+
+
+def click_map_country(page, iso3: str) -> None:
+    """Click the middle of a country's shape on the first world map of the page."""
+    box = page.evaluate("""iso3 => {
+        const shape = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__.loc === iso3);
+        const r = shape.getBoundingClientRect();
+        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+    }""", iso3)
+    rerun(page, lambda: page.mouse.click(box["x"], box["y"]))
+
+
+def test_clicking_a_country_on_the_map_opens_its_profile(page):
+    open_page(page, "map")
+    click_map_country(page, "BRA")
+    main(page).locator("h2", has_text="Brazil").wait_for()
+    wait_for_url(page, "/country")
+    assert "country=BRA" in page.url
+    assert_no_error(page)
+
+
+def test_a_small_island_state_is_reachable_from_the_map_page(page):
+    open_page(page, "map")
+    pick(page, "Open a country profile", "Tonga", scope=main(page))
+    main(page).locator("h2", has_text="Tonga").wait_for()
+    assert "country=TON" in page.url
+
+
+def test_a_shared_link_opens_the_same_view_in_a_fresh_browser(browser, server):
+    first = new_page(browser, server)
+    open_page(first, "country?country=KEN")
+    rerun(first, lambda: sidebar(first).get_by_role("radio", name="JPY").click())
+    pick(first, "Activity type", "Training course", scope=sidebar(first))
+    wait_for_url(first, "type=training_course")
+    link, expected = first.url, first.get_by_test_id("stMetricValue").all_inner_texts()
+    first.context.close()
+    second = new_page(browser, server)  # no cookies, no session: only the link
+    second.goto(link)
+    settle(second)
+    second.wait_for_selector("h1")
+    settle(second)
+    assert shown_country(second) == "Kenya"
+    assert second.get_by_test_id("stMetricValue").all_inner_texts() == expected
+    assert "Training course" in second.get_by_test_id("stCaptionContainer").first.inner_text()
+    second.context.close()
+
+
+def countries_with_activities() -> list[str]:
+    from fitjp import db
+    from fitjp.filters import Filters
+
+    return db.run(db.connect(), "activities_by_country", **Filters().activity_params()).iso3.tolist()
+
+
+def pages_in(pdf: bytes) -> int:
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def test_the_brief_prints_on_one_a4_page_for_every_country(page):
+    """Every country's brief, as the page prints it: the country with most activities and
+    the longest names are the ones that could spill onto a second sheet."""
+    page.emulate_media(media="print")
+    too_long = []
+    for iso3 in countries_with_activities():
+        page.goto(f"{page.base}/brief?country={iso3}")
+        page.locator(".brief h1").wait_for()
+        settle(page)
+        if pages_in(page.pdf(format="A4", print_background=True)) != 1:
+            too_long.append(iso3)
+    assert not too_long, f"these briefs do not fit one A4 page: {too_long}"
+
+
+# ---- presenter -----------------------------------------------------------------------------
+
+FONT_SIZES = """() => [...document.querySelectorAll(
+    '.xtick text, .ytick text, .legendtext, .bartext, .textpoint text, .slicetext')]
+    .filter(e => e.getBoundingClientRect().width > 0)
+    .map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)])"""
+
+
+def assert_fully_visible(page, button) -> None:
+    box, view = button.bounding_box(), page.viewport_size
+    assert box and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= view["width"], box
+    clipped = button.evaluate("b => [...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)")
+    assert not clipped, f"{button.inner_text()!r} is cut off"
+
+
+@pytest.mark.parametrize("lang, next_label, previous_label", [("en", "Next", "Previous"), ("ja", "次へ", "前へ")])
+def test_presenter_steps_the_story_at_1080p(browser, server, lang, next_label, previous_label):
+    page = new_page(browser, server, viewport=PROJECTOR)
+    open_page(page, f"story?present=1&lang={lang}")
+    steps = int(re.search(r"(\d+)\s*$", main(page).get_by_text(re.compile(r"\d+\s*/\s*\d+")).first.inner_text())[1])
+    small = []
+    for step in range(1, steps + 1):
+        assert f"step={step}" in page.url or step == 1
+        forward = page.get_by_role("button", name=next_label)
+        assert_fully_visible(page, forward)
+        assert_fully_visible(page, page.get_by_role("button", name=previous_label))
+        small += [(step, text, size) for text, size in page.evaluate(FONT_SIZES) if size < 16]
+        screenshot(page, f"journey_story_present_{lang}_{step}", full_page=False)
+        if step < steps:
+            rerun(page, forward.click)
+            wait_for_url(page, f"step={step + 1}")
+    rerun(page, page.get_by_role("button", name=previous_label).click)
+    wait_for_url(page, f"step={steps - 1}")
+    assert_no_error(page)
+    assert not small, f"type under 16 px on a 1080p screen: {small[:10]}"
+    page.context.close()
+
+
+# ---- donor ---------------------------------------------------------------------------------
+
+def set_years(page, first: int) -> None:
+    """Move the year slider's left handle to `first` with the keyboard, as a user can."""
+    handle = sidebar(page).get_by_role("slider").first
+    now = int(handle.input_value())
+
+    def move():
+        for _ in range(first - now):
+            handle.press("ArrowRight")  # focuses the handle each time: a rerun may redraw it
+
+    rerun(page, move)
+    wait_for_url(page, f"from={first}")
+
+
+def test_counts_agree_across_pages_and_downloads_read_back(page):
+    open_page(page, "overview")
+    set_years(page, 2010)
+    pick(page, "Region", "Africa", scope=sidebar(page))
+    rerun(page, lambda: sidebar(page).get_by_role("radio", name="JPY").click())
+    wait_for_url(page, "currency=JPY")
+    overview_count = whole_number(metric(page, "Documented activities"))
+    assert metric(page, "Cumulative contributions (as stated)")
+    screenshot(page, "journey_overview_africa_2010_jpy")
+
+    rerun(page, lambda: sidebar(page).get_by_role("link", name="Activities").click())
+    assert "region=africa" in page.url and "from=2010" in page.url
+    listed = activity_count(page)
+    assert listed == overview_count
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Download CSV", exact=True).click()
+    csv_rows = pd.read_csv(csv_download.value.path(), encoding="utf-8-sig")
+    assert len(csv_rows) == listed
+    with page.expect_download() as excel_download:
+        page.get_by_role("button", name="Download Excel", exact=True).click()
+    sheets = pd.read_excel(excel_download.value.path(), sheet_name=None)
+    assert len(next(iter(sheets.values()))) == listed
+
+    pick(page, "Countries", "Kenya", scope=sidebar(page))
+    kenya_listed = activity_count(page)
+    rerun(page, lambda: sidebar(page).get_by_role("link", name="Country profile").click())
+    main(page).locator("h2", has_text="Kenya").wait_for()
+    assert whole_number(metric(page, "Activities involving it")) == kenya_listed
+    assert_no_error(page)
+    assert_offline(page)
