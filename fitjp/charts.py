@@ -205,21 +205,28 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     _marks(fig, list(no_rate), list(no_rate.values()), t("label.no_rate", lang), "x-thin-open", style,
            meta="no_rate", text=t("label.no_rate_short", lang))
     top = _cumulative_panel(fig, years, statements, currency, style, compact)
-    if not compact:
-        _milestones(fig, first, last, style)
-    amount_max = drawn.groupby("fiscal_year").amount.sum().max() if len(drawn) else 0
-    milestone_rows = 0 if compact else _milestone_row_count(first, last, style)
+    milestone_rows = 0 if compact else _milestones(fig, first, last, style)
+    _funding_axes(fig, years, drawn, top, currency, style, compact)
     top_margin = (style.title_size + 30 if title else 16) + milestone_rows * (style.tick_size + 10)
+    return _layout(fig, style, title, barmode="stack", showlegend=True,
+                   margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
+
+
+def _funding_axes(fig: go.Figure, years: pd.DataFrame, drawn: pd.DataFrame, cumulative_max: float, currency: str,
+                  style: Style, compact: bool) -> None:
+    """One year axis for both panels; round amount ticks on each panel (no second axis to align)."""
+    lang = style.lang
+    first, last = years.fiscal_year.min(), years.fiscal_year.max()
+    amount_max = drawn.groupby("fiscal_year").amount.sum().max() if len(drawn) else 0
     fig.update_xaxes(range=[first - 0.6, last + 0.6], **_year_axis(years.fiscal_year, compact))
     fig.update_xaxes(title=t("label.fiscal_year", lang), row=2, col=1)
     fig.update_yaxes(title=t("label.amount", lang, currency=currency), row=1, col=1,
                      **_amount_axis(amount_max, lang))
-    fig.update_yaxes(row=2, col=1, showgrid=True, **_amount_axis(top, lang))
+    fig.update_yaxes(row=2, col=1, **_amount_axis(cumulative_max, lang))
+    # the lower panel's name, written across its top: a vertical title would not fit its height
     fig.add_annotation(text=t("label.cumulative_axis", lang, currency=currency), xref="x2 domain",
                        yref="y2 domain", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
                        font={"size": style.tick_size})
-    return _layout(fig, style, title, barmode="stack", showlegend=True,
-                   margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
 
 
 def _fund_bars(fig: go.Figure, drawn: pd.DataFrame, currency: str, style: Style, few_years: bool,
@@ -296,18 +303,16 @@ def _text_width_em(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.6 for c in text)
 
 
-def _milestone_row_count(first: int, last: int, style: Style) -> int:
-    return max((row + 1 for *_, row in _milestone_labels(first, last, style)), default=0)
-
-
-def _milestones(fig: go.Figure, first: int, last: int, style: Style) -> None:
+def _milestones(fig: go.Figure, first: int, last: int, style: Style) -> int:
     """A dotted line through both panels at each milestone, its label above the plot area,
-    where it never covers a bar or a value."""
-    for year, text, anchor, row in _milestone_labels(first, last, style):
+    where it never covers a bar or a value. Returns the rows of labels, for the top margin."""
+    labels = _milestone_labels(first, last, style)
+    for year, text, anchor, row in labels:
         fig.add_vline(x=year, line={"dash": "dot", "color": GAP_COLOUR, "width": 1}, layer="below", row="all", col=1)
         fig.add_annotation(x=year, y=1.01, xref="x", yref="paper", text=text, showarrow=False,
                            xanchor=anchor, yanchor="bottom", yshift=row * (style.tick_size + 10),
                            font={"size": style.tick_size, "color": "#555555"})
+    return max((row + 1 for *_, row in labels), default=0)
 
 
 def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
@@ -349,7 +354,7 @@ def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_titl
     fig = go.Figure(go.Bar(
         x=values if horizontal else categories, y=categories if horizontal else values,
         orientation="h" if horizontal else "v", marker_color=colour,
-        text=values if style.show_values else None, textposition="outside", cliponaxis=False,
+        text=values if style.show_values else None, textposition="auto", cliponaxis=False,
         textfont={"size": style.value_size},
         hovertemplate="%{label}: %{value:,}<extra></extra>"))
     category_axis = {"title": x_title}
