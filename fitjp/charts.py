@@ -6,11 +6,14 @@ changes every chart without touching the pages.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.numbers import format_compact_decimal
+from babel.numbers import format_compact_decimal, format_decimal
+from plotly.subplots import make_subplots
 
 from fitjp.i18n import label, t
 
@@ -24,12 +27,47 @@ LINE_COLOUR = PALETTE[3]  # the running sum: visible on light and dark backgroun
 NO_DATA_LAND = "#e6e6e6"
 MILESTONES = (1987, 2008, 2015, 2019)
 
+# Plotly's `separators`: the decimal mark, then the thousands separator, as each language writes
+# them (CLDR). French groups thousands with a narrow no-break space.
+SEPARATORS = {"en": ".,", "ja": ".,", "fr": ",\u202f", "es": ",."}
+
+# The map's colour scale starts at a saturated light blue, so the lowest count never reads as the
+# grey of land with no activity (NO_DATA_LAND). Stops bunched at the low end: most countries have
+# few activities and a few have many, so the small counts still differ in colour.
+MAP_SCALE = ((0.0, "#9ecae1"), (0.1, "#6baed6"), (0.3, "#4292c6"), (0.6, "#2171b5"), (1.0, "#08306b"))
+MUTED_COUNTRY = "#c8cfd6"  # countries with activities outside the chosen region(s)
+
+# States too small to click at world scale (land area below about 12,000 km2, or scattered
+# islands). They get a marker at their centroid, which plotly takes from the same topojson as
+# the choropleth. Tuvalu (TUV) is not in plotly's 50m topojson, so it cannot be drawn at all.
+SMALL_STATES = frozenset({
+    "AND", "ATG", "BHR", "BHS", "BRB", "BRN", "COK", "COM", "CPV", "CYP", "DMA", "FSM", "GMB", "GRD",
+    "HKG", "JAM", "KIR", "KNA", "LBN", "LCA", "LIE", "LUX", "MAC", "MCO", "MDV", "MHL", "MLT", "MUS",
+    "NIU", "NRU", "PLW", "PSE", "QAT", "SGP", "SMR", "STP", "SYC", "TON", "TTO", "TUV", "VAT", "VCT",
+    "VUT", "WSM",
+})
+
+# The part of the world each WIPO region covers, as (west, east, south, north) in degrees: the map
+# zooms to it when a region filter is set. Asia and the Pacific crosses the antimeridian (Samoa,
+# Tonga): its east edge is given past 180 and written back as a negative longitude for plotly.
+REGION_BOUNDS = {
+    "africa": (-27, 62, -37, 28),
+    "arab": (-19, 61, -14, 38),
+    "asia_pacific": (44, 190, -30, 54),
+    "latin_america_caribbean": (-118, -32, -56, 33),
+    "europe_central_asia": (10, 100, 34, 70),
+}
+WORLD_LATITUDES = (-58, 85)  # Antarctica and the empty far north left out
+
 
 @dataclass(frozen=True)
 class Style:
     lang: str = "en"
     font_size: int = 14
     title_size: int = 18
+    tick_size: int = 13  # axis tick labels and the colour bar
+    legend_size: int = 13
+    value_size: int = 12  # values written on bars and treemap tiles; smaller ones are hidden, not shrunk
     line_width: float = 2.5
     marker_size: int = 9
     show_values: bool = True  # write values on marks when there is room
@@ -38,87 +76,247 @@ class Style:
 
     @classmethod
     def presenter(cls, lang: str = "en") -> "Style":
-        return cls(lang=lang, font_size=20, title_size=26, line_width=4, marker_size=14, height=560,
-                   presenting=True)
+        """Readable from the back of a room on a 1920x1080 screen: no text under 16 px."""
+        return cls(lang=lang, font_size=20, title_size=26, tick_size=18, legend_size=18, value_size=18,
+                   line_width=4, marker_size=14, height=560, presenting=True)
 
 
-def compact_number(value: float, lang: str = "en") -> str:
-    """5300000 -> '5.3M' (en), '530万' (ja), '5,3 M' (fr). For labels on marks only."""
+def compact_number(value: float, lang: str = "en", digits: int = 1) -> str:
+    """5300000 -> '5.3M' (en), '530万' (ja), '5,3 M' (fr). For labels on marks and ticks only."""
     if pd.isna(value):
         return ""
-    return format_compact_decimal(value, format_type="short", locale=lang, fraction_digits=1)
+    return format_compact_decimal(value, format_type="short", locale=lang, fraction_digits=digits)
+
+
+def whole_number(value: float, lang: str = "en") -> str:
+    """30840000 -> '30,840,000' (en), '30 840 000' (fr): a stated amount, written in full."""
+    return format_decimal(round(value), locale=lang) if pd.notna(value) else ""
+
+
+def round_ticks(max_value: float, count: int = 5) -> list[float]:
+    """Ticks from 0 in round steps (1, 2, 2.5 or 5 x 10^k), about `count` steps, the last at or
+    above `max_value`. [0] when there is nothing to scale."""
+    if pd.isna(max_value) or max_value <= 0:
+        return [0]
+    rough = max_value / count
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= rough * (1 - 1e-9))
+    steps = math.ceil(max_value / step - 1e-9)
+    return [_tidy(step * i) for i in range(steps + 1)]
+
+
+def _tidy(value: float) -> float:
+    """2000000.0000001 -> 2000000: ticks as exact as their step."""
+    rounded = round(value, 6)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def year_dtick(span: int, compact: bool = False) -> int:
+    """Years between labels on a year axis, so that four-digit labels never collide."""
+    every_year, every_other = (6, 12) if compact else (12, 24)
+    return 1 if span <= every_year else 2 if span <= every_other else 5
+
+
+def _year_axis(years: pd.Series, compact: bool = False) -> dict:
+    """Whole years only (no 2019.5), labels spaced by the span."""
+    span = int(years.max() - years.min()) + 1 if len(years) else 1
+    return {"dtick": year_dtick(span, compact), "tick0": 2000, "tickformat": "d"}
+
+
+def _whole_ticks(max_count: float) -> dict:
+    """Whole counts only: plotly steps a 0-2 axis by 0.5 unless told otherwise."""
+    ticks = {"tickformat": ",d"}
+    if pd.notna(max_count) and max_count <= 10:
+        ticks["dtick"] = 1
+    return ticks
+
+
+def _count_axis(max_count: float) -> dict:
+    return _whole_ticks(max_count) | {"rangemode": "tozero"}
+
+
+def _amount_axis(max_value: float, lang: str) -> dict:
+    """Round ticks written as the bars' labels are (2M, 2億, 2 M), ending at the top tick."""
+    ticks = round_ticks(max_value)
+    return {"tickvals": ticks, "ticktext": [compact_number(v, lang, digits=2) for v in ticks],
+            "range": [0, ticks[-1] or 1]}
 
 
 def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Figure:
     """The common look; a builder's own settings override it."""
     layout = {
-        "title": {"text": title, "font": {"size": style.title_size}} if title else None,
+        "title": {"text": title, "font": {"size": style.title_size}, "yref": "container", "y": 1,
+                  "yanchor": "top", "pad": {"t": 12}} if title else None,
         "font": {"size": style.font_size, "family": "Source Sans Pro, Arial, sans-serif"},
         "height": style.height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "traceorder": "normal"},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "traceorder": "normal",
+                   "font": {"size": style.legend_size}},
         "hoverlabel": {"font_size": style.font_size},
+        "separators": SEPARATORS.get(style.lang, SEPARATORS["en"]),
+        # Plotly shrinks text to fit a bar or tile; below this size it is hidden instead.
+        "uniformtext": {"minsize": style.value_size, "mode": "hide"},
         "colorway": PALETTE,
     }
     fig.update_layout(**(layout | overrides))
+    fig.update_xaxes(tickfont_size=style.tick_size, automargin=True)
+    fig.update_yaxes(tickfont_size=style.tick_size, automargin=True)
     return fig
+
+
+def empty_figure(style: Style, title: str = "") -> go.Figure:
+    """What a chart with nothing to draw shows: the empty-state sentence, no axes."""
+    fig = go.Figure()
+    fig.add_annotation(text=t("empty.title", style.lang), x=0.5, y=0.5, xref="paper", yref="paper",
+                       showarrow=False, font={"size": style.font_size})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, style, title, height=min(style.height, 220))
+
+
+def drawn_marks(fig: go.Figure) -> set[str]:
+    """The kinds of mark a figure draws (the `meta` of its traces, plus 'converted' for hatched
+    bars), so a caption explains only what the chart shows."""
+    marks = {trace.meta for trace in fig.data if isinstance(trace.meta, str)}
+    if any(trace.type == "bar" and trace.marker.pattern.shape is not None
+           and "/" in trace.marker.pattern.shape for trace in fig.data):
+        marks.add("converted")
+    return marks
 
 
 def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str, style: Style,
                     title: str = "", compact: bool = False) -> go.Figure:
-    """Stacked bars per fiscal year and fund; hatched where converted; years with no public
-    figure shaded grey; a line summing documented years and diamonds for cumulative totals
-    sources state. `compact` drops the legend and milestone labels for a small preview."""
-    fig = go.Figure()
+    """Stacked bars per fiscal year and fund, hatched where converted; years with no public
+    figure shaded grey and marked; years whose stated amount has no exchange rate marked.
+    Below, in its own panel, a line summing documented years and diamonds for the cumulative
+    totals sources state. `compact` (a small preview) keeps only the gap marks in the legend
+    and drops the milestone labels."""
+    lang, first, last = style.lang, int(years.fiscal_year.min()), int(years.fiscal_year.max())
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.12)
     figures = years.dropna(subset=["fund"])
-    few_years = years.fiscal_year.nunique() <= 15
+    drawn = figures[figures.amount.notna()]
+    _fund_bars(fig, drawn, currency, style, few_years=years.fiscal_year.nunique() <= 15, compact=compact)
+    _shade_gaps(fig, years[years.is_gap].fiscal_year.tolist())
+    gaps = years[years.is_gap]
+    _marks(fig, gaps.fiscal_year, [t("funding.gap_hover", lang, year=y) for y in gaps.fiscal_year],
+           t("label.gap_year", lang), "square", style, meta="gap")
+    unconverted = figures[figures.amount.isna() & figures.amount_stated.notna()]
+    no_rate = {year: "<br>".join(_no_rate_text(row, currency, lang) for row in rows.itertuples())
+               for year, rows in unconverted.groupby("fiscal_year", sort=True)}
+    _marks(fig, list(no_rate), list(no_rate.values()), t("label.no_rate", lang), "x-thin-open", style,
+           meta="no_rate", text=t("label.no_rate_short", lang))
+    top = _cumulative_panel(fig, years, statements, currency, style, compact)
+    milestone_rows = 0 if compact else _milestones(fig, first, last, style)
+    _funding_axes(fig, years, drawn, top, currency, style, compact)
+    top_margin = (style.title_size + 30 if title else 16) + milestone_rows * (style.tick_size + 10)
+    return _layout(fig, style, title, barmode="stack", showlegend=True,
+                   margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
+
+
+def _funding_axes(fig: go.Figure, years: pd.DataFrame, drawn: pd.DataFrame, cumulative_max: float, currency: str,
+                  style: Style, compact: bool) -> None:
+    """One year axis for both panels; round amount ticks on each panel (no second axis to align)."""
+    lang = style.lang
+    first, last = years.fiscal_year.min(), years.fiscal_year.max()
+    amount_max = drawn.groupby("fiscal_year").amount.sum().max() if len(drawn) else 0
+    fig.update_xaxes(range=[first - 0.6, last + 0.6], **_year_axis(years.fiscal_year, compact))
+    fig.update_xaxes(title=t("label.fiscal_year", lang), row=2, col=1)
+    fig.update_yaxes(title=t("label.amount", lang, currency=currency), row=1, col=1,
+                     **_amount_axis(amount_max, lang))
+    fig.update_yaxes(row=2, col=1, **_amount_axis(cumulative_max, lang))
+    # the lower panel's name, written across its top: a vertical title would not fit its height
+    fig.add_annotation(text=t("label.cumulative_axis", lang, currency=currency), xref="x2 domain",
+                       yref="y2 domain", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
+                       font={"size": style.tick_size})
+
+
+def _fund_bars(fig: go.Figure, drawn: pd.DataFrame, currency: str, style: Style, few_years: bool,
+               compact: bool) -> None:
+    """One bar trace per fund; each bar's hover names the stated amount, status and source."""
+    lang = style.lang
     values_fit = style.show_values and (few_years or style.presenting)
-    for fund, rows in figures.groupby("fund", sort=False):
-        rows = rows[rows.amount.notna()]
-        if rows.empty:
-            continue
+    for fund, rows in drawn.groupby("fund", sort=False):
         fig.add_bar(
-            x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, style.lang), width=0.8,
+            x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, lang), width=0.8, row=1, col=1,
+            showlegend=not compact,
             marker={"color": FUND_COLOURS.get(fund, PALETTE[3]),
                     "pattern": {"shape": ["/" if c else "" for c in rows.is_converted], "solidity": 0.4}},
-            text=[compact_number(v, style.lang) for v in rows.amount] if values_fit else None,
+            text=[compact_number(v, lang) for v in rows.amount] if values_fit else None,
             textposition="inside", insidetextanchor="middle", textangle=0 if few_years else -90,
-            customdata=list(zip(rows.amount_stated.map("{:,.0f}".format), rows.currency_stated,
-                                rows.status.map(lambda s: label("status", s, style.lang)), rows.source_title)),
+            textfont={"size": style.value_size}, insidetextfont={"size": style.value_size},
+            customdata=list(zip([whole_number(v, lang) for v in rows.amount_stated], rows.currency_stated,
+                                rows.status.map(lambda s: label("status", s, lang)), rows.source_title)),
             hovertemplate="%{x}: %{y:,.0f} " + currency
-                          + "<br>" + t("label.stated", style.lang) + ": %{customdata[0]} %{customdata[1]}"
+                          + "<br>" + t("label.stated", lang) + ": %{customdata[0]} %{customdata[1]}"
                           + " (%{customdata[2]})<br>%{customdata[3]}<extra>%{fullData.name}</extra>")
-    _shade_gaps(fig, years[years.is_gap].fiscal_year.tolist())
-    _gap_markers(fig, years[years.is_gap], t("label.gap", style.lang), "square", style)
-    _gap_markers(fig, years[years.lacks_rate & ~years.is_gap].drop_duplicates("fiscal_year"),
-                 t("label.no_rate", style.lang), "x-thin-open", style)
+
+
+def _no_rate_text(row, currency: str, lang: str) -> str:
+    """'JPY 30,840,000 stated; no sourced rate to CHF for FY1987': the figure as stated, no rate invented."""
+    return t("funding.no_rate_hover", lang, stated_currency=row.currency_stated,
+             amount=whole_number(row.amount_stated, lang), currency=currency, year=row.fiscal_year)
+
+
+def _cumulative_panel(fig: go.Figure, years: pd.DataFrame, statements: pd.DataFrame, currency: str,
+                      style: Style, compact: bool) -> float:
+    """The running sum of documented years and the totals sources state, in the lower panel.
+    Returns the panel's largest value, for its ticks."""
+    lang = style.lang
     running = years.drop_duplicates("fiscal_year").dropna(subset=["cumulative_documented"])
-    fig.add_scatter(x=running.fiscal_year, y=running.cumulative_documented, yaxis="y2", mode="lines",
-                    name=t("label.cumulative", style.lang), line={"color": LINE_COLOUR, "width": style.line_width},
-                    hovertemplate="%{x}: %{y:,.0f} " + currency + "<extra>%{fullData.name}</extra>")
+    if len(running):
+        fig.add_scatter(x=running.fiscal_year, y=running.cumulative_documented, mode="lines", row=2, col=1,
+                        name=t("label.cumulative", lang), line={"color": LINE_COLOUR, "width": style.line_width},
+                        showlegend=not compact, meta="running_sum",
+                        hovertemplate="%{x}: %{y:,.0f} " + currency + "<extra>%{fullData.name}</extra>")
     dated = statements.dropna(subset=["fiscal_year"])
     if len(dated):
-        fig.add_scatter(x=dated.fiscal_year, y=dated.amount, yaxis="y2", mode="markers",
-                        name=t("label.cumulative_stated", style.lang),
+        fig.add_scatter(x=dated.fiscal_year, y=dated.amount, mode="markers", row=2, col=1,
+                        name=t("label.cumulative_stated", lang), showlegend=not compact, meta="stated_total",
                         marker={"symbol": "diamond", "size": style.marker_size + 3, "color": PALETTE[5],
                                 "line": {"width": 1, "color": "#000000"}},
                         customdata=list(zip(dated.unit, dated.source_title)),
                         hovertemplate="%{x}: %{y:,.0f} %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
-    for year in MILESTONES if not compact else ():
-        if years.fiscal_year.min() <= year <= years.fiscal_year.max():
-            fig.add_vline(x=year, line={"dash": "dot", "color": GAP_COLOUR, "width": 1})
-            fig.add_annotation(x=year, y=1, yref="paper", text=t(f"milestone.{year}", style.lang),
-                               showarrow=False, textangle=-90, xanchor="right", yanchor="top",
-                               font={"size": style.font_size - 3, "color": "#555555"})
-    return _layout(fig, style, title, barmode="stack", showlegend=not compact,
-                   xaxis={"title": t("label.fiscal_year", style.lang), "dtick": 2 if len(years) > 20 else 1,
-                          "range": [years.fiscal_year.min() - 0.6, years.fiscal_year.max() + 0.6]},
-                   yaxis={"title": t("label.amount", style.lang, currency=currency), "rangemode": "tozero"},
-                   yaxis2={"title": t("label.cumulative", style.lang), "overlaying": "y", "side": "right",
-                           "rangemode": "tozero", "showgrid": False})
+    return max(running.cumulative_documented.max() if len(running) else 0, dated.amount.max() if len(dated) else 0)
+
+
+def _milestone_labels(first: int, last: int, style: Style) -> list[tuple[int, str, str, int]]:
+    """(year, text, anchor, row) per milestone in range. Labels sit above the plot, horizontal,
+    starting at their year (ending at it near the right edge); a label that would overlap one
+    already placed goes up a row. Widths are estimated for a chart about 1000 px wide."""
+    years_per_px = (last - first + 1.2) / 1000
+    placed: list[tuple[float, float, int]] = []
+    labels = []
+    for year in (y for y in MILESTONES if first <= y <= last):
+        text = t(f"milestone.{year}", style.lang)
+        width = (_text_width_em(text) + 1) * style.tick_size * years_per_px  # 1 em apart at least
+        anchor = "left" if year + width <= last + 0.6 else "right"
+        start, end = (year, year + width) if anchor == "left" else (year - width, year)
+        row = 0
+        while any(r == row and start < e and s < end for s, e, r in placed):
+            row += 1
+        placed.append((start, end, row))
+        labels.append((year, text, anchor, row))
+    return labels
+
+
+def _text_width_em(text: str) -> float:
+    """Rough width of a label in em: Japanese characters are about twice as wide as Latin ones."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.6 for c in text)
+
+
+def _milestones(fig: go.Figure, first: int, last: int, style: Style) -> int:
+    """A dotted line through both panels at each milestone, its label above the plot area,
+    where it never covers a bar or a value. Returns the rows of labels, for the top margin."""
+    labels = _milestone_labels(first, last, style)
+    for year, text, anchor, row in labels:
+        fig.add_vline(x=year, line={"dash": "dot", "color": GAP_COLOUR, "width": 1}, layer="below", row="all", col=1)
+        fig.add_annotation(x=year, y=1.01, xref="x", yref="paper", text=text, showarrow=False,
+                           xanchor=anchor, yanchor="bottom", yshift=row * (style.tick_size + 10),
+                           font={"size": style.tick_size, "color": "#555555"})
+    return max((row + 1 for *_, row in labels), default=0)
 
 
 def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
-    """A light grey band over each run of consecutive years without a public figure."""
+    """A light grey band over each run of consecutive years without a public figure, in both panels."""
     runs: list[list[int]] = []
     for year in sorted(gap_years):
         if runs and year == runs[-1][-1] + 1:
@@ -126,38 +324,56 @@ def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
         else:
             runs.append([year])
     for run in runs:
-        fig.add_vrect(x0=run[0] - 0.5, x1=run[-1] + 0.5, fillcolor=GAP_BAND, layer="below", line_width=0)
+        fig.add_vrect(x0=run[0] - 0.5, x1=run[-1] + 0.5, fillcolor=GAP_BAND, layer="below", line_width=0,
+                      row="all", col=1)
 
 
-def _gap_markers(fig: go.Figure, rows: pd.DataFrame, name: str, symbol: str, style: Style) -> None:
-    if rows.empty:
+def _marks(fig: go.Figure, years, hover: list[str], name: str, symbol: str, style: Style, meta: str,
+           text: str | None = None) -> None:
+    """Markers on the zero line of the bar panel for years drawn without a bar, each explained
+    in the legend (`name`) and in its hover."""
+    if not len(years):
         return
-    fig.add_scatter(x=rows.fiscal_year, y=[0] * len(rows), mode="markers", name=name,
+    fig.add_scatter(x=list(years), y=[0] * len(years), mode="markers+text" if text else "markers", name=name,
+                    row=1, col=1, meta=meta, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                    text=[text] * len(years) if text else None, textposition="top center",
+                    textfont={"size": style.value_size, "color": GAP_COLOUR},
                     marker={"symbol": symbol, "size": style.marker_size, "color": "#d9d9d9",
                             "line": {"width": 2, "color": GAP_COLOUR}},
-                    hovertemplate="%{x}: " + name + "<extra></extra>", cliponaxis=False)
+                    cliponaxis=False)
 
 
 def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_title: str,
          title: str = "", horizontal: bool = False, colour: str = PALETTE[0], names=None) -> go.Figure:
-    """One series of bars, values written on them; `names` turns x values into display names."""
+    """One series of bars, values written on them; `names` turns x values into display names.
+    A numeric x is a year: rows without one are left out, not drawn as 'None'."""
+    frame = frame.dropna(subset=[x])
+    if frame.empty:
+        return empty_figure(style, title)
     values, categories = frame[y], frame[x].map(names) if names else frame[x]
     fig = go.Figure(go.Bar(
         x=values if horizontal else categories, y=categories if horizontal else values,
         orientation="h" if horizontal else "v", marker_color=colour,
-        text=values if style.show_values else None, textposition="auto",
+        text=values if style.show_values else None, textposition="auto", cliponaxis=False,
+        textfont={"size": style.value_size},
         hovertemplate="%{label}: %{value:,}<extra></extra>"))
-    axis_x, axis_y = {"title": x_title}, {"title": y_title}
-    if len(values) and values.max() <= 10:  # small counts: whole-number ticks only
-        axis_y["dtick"] = 1
+    category_axis = {"title": x_title}
+    if not horizontal and pd.api.types.is_numeric_dtype(frame[x]):
+        category_axis |= _year_axis(frame[x])
+    value_axis = {"title": y_title} | _count_axis(values.max())
     if horizontal:
-        axis_x, axis_y = {"title": y_title}, {"title": x_title, "autorange": "reversed"}
-    return _layout(fig, style, title, xaxis=axis_x, yaxis=axis_y, showlegend=False)
+        return _layout(fig, style, title, xaxis=value_axis, showlegend=False,
+                       yaxis=category_axis | {"autorange": "reversed"})
+    return _layout(fig, style, title, xaxis=category_axis, yaxis=value_axis, showlegend=False)
 
 
 def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[str, str], style: Style,
                  x_title: str, y_title: str, title: str = "") -> go.Figure:
-    """Bars per x stacked by series, in the order of `names` (value -> display name)."""
+    """Bars per x stacked by series, in the order of `names` (value -> display name). A numeric
+    x is a year: rows without one are left out."""
+    frame = frame.dropna(subset=[x])
+    if frame.empty:
+        return empty_figure(style, title)
     fig = go.Figure()
     for index, (value, name) in enumerate(names.items()):
         rows = frame[frame[series].isna()] if value is None else frame[frame[series] == value]
@@ -165,21 +381,71 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
             continue
         fig.add_bar(x=rows[x], y=rows[y], name=name, marker_color=PALETTE[index % len(PALETTE)],
                     text=rows[y] if style.presenting else None, textposition="inside",
-                    hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
-    return _layout(fig, style, title, barmode="stack", xaxis={"title": x_title}, yaxis={"title": y_title})
+                    textfont={"size": style.value_size}, insidetextfont={"size": style.value_size},
+                    hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
+    x_axis = {"title": x_title} | (_year_axis(frame[x]) if pd.api.types.is_numeric_dtype(frame[x]) else {})
+    y_axis = {"title": y_title} | _count_axis(frame.groupby(x)[y].sum().max())
+    return _layout(fig, style, title, barmode="stack", xaxis=x_axis, yaxis=y_axis)
 
 
-def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, title: str = "") -> go.Figure:
-    """Choropleth of `value` per ISO-3 country; every other country is drawn in light grey."""
+def region_bounds(regions) -> tuple[list[float], list[float]] | None:
+    """Longitude and latitude ranges covering the given WIPO regions, for the map's zoom; None
+    (the whole world) when no region, or 'global', is chosen."""
+    boxes = [REGION_BOUNDS[r] for r in regions if r in REGION_BOUNDS]
+    if not boxes or len(boxes) < len(regions):
+        return None
+    west, east = min(b[0] for b in boxes), max(b[1] for b in boxes)
+    if east - west >= 340:
+        west, east = -180, 180
+    south, north = min(b[2] for b in boxes), max(b[3] for b in boxes)
+    # plotly reads a west edge greater than the east edge as a range across the antimeridian
+    return [west, east - 360 if east > 180 else east], [south, north]
+
+
+def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, title: str = "",
+              regions=()) -> go.Figure:
+    """Choropleth of `value` per ISO-3 country; every other country is drawn in light grey.
+    Small states also get a clickable marker. With `regions` (WIPO regions), the map zooms to
+    them and countries outside them (frame column `wipo_region`) are drawn muted."""
+    bounds = region_bounds(regions)
+    inside = frame.wipo_region.isin(regions) if bounds and "wipo_region" in frame else pd.Series(True, frame.index)
+    shown, muted = frame[inside], frame[~inside]
+    top = shown[value].max() if len(shown) else 1
+    scale = {"colorscale": [list(stop) for stop in MAP_SCALE], "cmin": 0, "cmax": top}
+    hover = "%{text}: %{z:,}<extra></extra>"
     fig = go.Figure(go.Choropleth(
-        locations=frame.iso3, z=frame[value], locationmode="ISO-3", text=frame["name"],
-        colorscale="Blues", marker={"line": {"color": "#ffffff", "width": 0.4}},
-        colorbar={"title": {"text": value_title}, "thickness": 14},
-        hovertemplate="%{text}: %{z:,}<extra></extra>", zmin=0))
+        locations=shown.iso3, z=shown[value], locationmode="ISO-3", text=shown["name"],
+        colorscale=scale["colorscale"], zmin=0, zmax=top, marker={"line": {"color": "#ffffff", "width": 0.4}},
+        colorbar={"title": {"text": value_title, "font": {"size": style.tick_size}},
+                  "thickness": 16 if style.presenting else 12, "len": 0.75, "lenmode": "fraction",
+                  "tickfont": {"size": style.tick_size}, **_whole_ticks(top)},
+        hovertemplate=hover))
+    if len(muted):
+        fig.add_choropleth(locations=muted.iso3, z=muted[value], locationmode="ISO-3", text=muted["name"],
+                           colorscale=[[0, MUTED_COUNTRY], [1, MUTED_COUNTRY]], showscale=False, meta="muted",
+                           marker={"line": {"color": "#ffffff", "width": 0.4}}, hovertemplate=hover)
+    _small_state_markers(fig, shown, value, style, marker=scale | {"color": shown[value]})
+    _small_state_markers(fig, muted, value, style, marker={"color": MUTED_COUNTRY})
+    lon_range, lat_range = bounds or (None, list(WORLD_LATITUDES))
     fig.update_geos(resolution=50, showcountries=True, countrycolor="#ffffff", showland=True,
                     landcolor=NO_DATA_LAND, showocean=False, showframe=False, projection_type="natural earth",
-                    showcoastlines=False, lataxis_range=[-58, 85])
+                    showcoastlines=False, lataxis_range=lat_range, lonaxis_range=lon_range)
     return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0})
+
+
+def _small_state_markers(fig: go.Figure, frame: pd.DataFrame, value: str, style: Style, marker: dict) -> None:
+    """A marker at the centroid of each small state, with the choropleth's hover: a click on it
+    reports the same `location` (ISO-3) as a click on the country's shape."""
+    small = frame[frame.iso3.isin(SMALL_STATES)]
+    if small.empty:
+        return
+    if isinstance(marker.get("color"), pd.Series):
+        marker = marker | {"color": small[value]}
+    fig.add_scattergeo(locations=small.iso3, locationmode="ISO-3", text=small["name"], customdata=small[value],
+                       mode="markers", showlegend=False, meta="small_states",
+                       marker=marker | {"size": style.marker_size - 1, "showscale": False,
+                                        "line": {"color": "#ffffff", "width": 1}},
+                       hovertemplate="%{text}: %{customdata:,}<extra></extra>")
 
 
 def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
@@ -191,10 +457,11 @@ def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go
     parents = [""] * len(objectives) + [f"o/{o}" for o in frame.objective]
     values = list(objectives.values) + list(frame.activity_count)
     colours = {o: PALETTE[i] for i, o in enumerate(objectives.index)}
+    text_size = max(style.font_size, style.value_size)
     fig = go.Figure(go.Treemap(
         ids=ids, labels=names, parents=parents, values=values, branchvalues="total", sort=False,
         marker={"colors": [colours[o] for o in objectives.index] + [colours[o] for o in frame.objective]},
-        texttemplate="<b>%{label}</b><br>%{value}", textfont={"size": style.font_size},
-        tiling={"pad": 2}, pathbar={"visible": False},
-        hovertemplate="%{label}: %{value}<extra></extra>"))
+        texttemplate="<b>%{label}</b><br>%{value:,}", textfont={"size": text_size},
+        insidetextfont={"size": text_size}, tiling={"pad": 2}, pathbar={"visible": False},
+        hovertemplate="%{label}: %{value:,}<extra></extra>"))
     return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})

@@ -263,6 +263,20 @@ EN = {
     "sources.unit": "Unit as stated",
     "sources.publisher": "Publisher",
     "sources.context": "Include statements not about this fund (context)",
+    # charts (design review, issue 7)
+    "label.gap_year": "No public figure for this year",
+    "label.no_rate_short": "no rate",
+    "label.cumulative_axis": "Cumulative ({currency})",
+    "funding.gap_hover": "FY{year}: no public figure; see Sources",
+    "funding.no_rate_hover": "{stated_currency} {amount} stated; no sourced rate to {currency} for FY{year}",
+    "funding.hatched_note": "Hatched bars were converted from the currency the source states, at the fiscal "
+                            "year's average ECB reference rate ({source}, {first}-{last}).",
+    "funding.no_rate_note": "A ✕ marks a year whose figure is stated in another currency with no sourced "
+                            "rate to {currency} (rates start in {first}); no rate is invented, so it has no bar.",
+    "funding.line_note": "The lower panel's line adds up documented years only; each gap adds nothing, so "
+                         "it is a lower bound.",
+    "funding.diamonds_note": "Diamonds are cumulative totals the sources state.",
+    "map.muted": "Countries outside the selected region are muted.",
 }
 
 TEXT = {"en": EN, "ja": ja.TEXT, "fr": fr.TEXT, "es": es.TEXT}

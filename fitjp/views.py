@@ -27,9 +27,20 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
     ui.chart(fig, filters, alt=t("funding.title", lang, currency=filters.currency), key=key,
              source=f"{t('caption.public_record', lang)}; {rates.publisher}")
     if not compact:
-        st.caption(t("funding.converted_note", lang, source=rates.publisher, first=rates.first_year,
-                     last=rates.last_year) + " " + t("funding.cumulative_note", lang))
+        st.caption(" ".join(funding_notes(charts.drawn_marks(fig), filters.currency, rates, lang)))
     return years
+
+
+def funding_notes(marks: set[str], currency: str, rates, lang: str) -> list[str]:
+    """The sentences explaining the funding chart's marks: only those the figure draws."""
+    notes = {
+        "converted": lambda: t("funding.hatched_note", lang, source=rates.publisher, first=rates.first_year,
+                               last=rates.last_year),
+        "no_rate": lambda: t("funding.no_rate_note", lang, currency=currency, first=rates.first_year),
+        "running_sum": lambda: t("funding.line_note", lang),
+        "stated_total": lambda: t("funding.diamonds_note", lang),
+    }
+    return [note() for mark, note in notes.items() if mark in marks]
 
 
 def activity_map(filters: Filters, style: Style, key: str, metric: str = "activity_count"):
@@ -41,9 +52,11 @@ def activity_map(filters: Filters, style: Style, key: str, metric: str = "activi
         ui.empty_state()
         return None
     title = t("label.activities" if metric == "activity_count" else "label.participants", lang)
-    fig = charts.world_map(by_country.dropna(subset=[metric]), metric, title, style, title=t("map.title", lang))
+    fig = charts.world_map(by_country.dropna(subset=[metric]), metric, title, style, title=t("map.title", lang),
+                           regions=filters.regions)
     event = ui.chart(fig, filters, alt=t("map.title", lang), key=key, on_select="rerun", selection_mode="points")
-    st.caption(t("map.grey", lang) + " " + t("map.disclaimer", lang))
+    muted = [t("map.muted", lang)] if "muted" in charts.drawn_marks(fig) else []
+    st.caption(" ".join([t("map.grey", lang), *muted, t("map.disclaimer", lang)]))
     return event
 
 
@@ -103,6 +116,9 @@ def country_summary(filters: Filters, style: Style, iso3: str) -> bool:
 def country_timeline(filters: Filters, style: Style, key: str) -> None:
     lang = style.lang
     timeline = ui.query("activities_by_year", **filters.activity_params())
+    if timeline.empty:  # no axes from -1 to 4 around nothing
+        ui.empty_state()
+        return
     fig = charts.bars(timeline, "year", "activity_count", style, t("label.year", lang), t("label.activities", lang),
                       title=t("country.timeline", lang))
     ui.chart(fig, filters, alt=t("country.timeline", lang), key=key)
@@ -111,6 +127,9 @@ def country_timeline(filters: Filters, style: Style, key: str) -> None:
 def activity_types(filters: Filters, style: Style, key: str) -> None:
     lang = style.lang
     types = ui.query("activities_by_type", **filters.activity_params())
+    if types.empty:
+        ui.empty_state()
+        return
     fig = charts.bars(types, "activity_type", "activity_count", style, t("label.type", lang),
                       t("label.activities", lang), title=t("country.types", lang), horizontal=True,
                       names=lambda v: label("type", v, lang))

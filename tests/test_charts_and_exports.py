@@ -42,16 +42,17 @@ def test_funding_history_hatches_converted_bars_and_marks_gaps():
     africa = traces["Africa and LDCs (2008-2019)"]
     assert list(africa.marker.pattern.shape) == ["/"]  # converted from JPY
     assert list(traces["Asia-Pacific (1987-2019)"].marker.pattern.shape) == [""]
-    assert list(traces["No public figure"].x) == [2000]
+    assert list(traces["No public figure for this year"].x) == [2000]
     assert list(traces["No exchange rate for this year"].x) == [2001]
     assert list(traces["Cumulative total stated by a source"].x) == [2001]  # undated statement left out
     assert "Global (from 2019)" not in traces  # a figure with no rate draws no bar
     assert any(shape.x0 == 1999.5 and shape.x1 == 2000.5 for shape in fig.layout.shapes)  # gap band
 
 
-def test_funding_history_compact_has_no_legend():
+def test_funding_history_compact_legend_explains_only_the_gap_marks():
     fig = charts.funding_history(funding_rows(), statements(), "CHF", charts.Style(), compact=True)
-    assert fig.layout.showlegend is False
+    in_legend = {trace.name for trace in fig.data if trace.showlegend is not False}
+    assert in_legend == {"No public figure for this year", "No exchange rate for this year"}
 
 
 def test_presenter_style_enlarges_type():

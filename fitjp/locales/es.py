@@ -258,4 +258,20 @@ TEXT: dict[str, str] = {
     "sources.unit": "Unidad según la fuente",
     "sources.publisher": "Editor",
     "sources.context": "Incluir declaraciones que no se refieren a este fondo (contexto)",
+    # charts (design review, issue 7)
+    "label.gap_year": "Sin cifra pública para este año",
+    "label.no_rate_short": "sin tipo de cambio",
+    "label.cumulative_axis": "Acumulado ({currency})",
+    "funding.gap_hover": "Ejercicio {year}: sin cifra pública; véase Fuentes",
+    "funding.no_rate_hover": "{amount} {stated_currency} declarados; sin tipo de cambio documentado a {currency} "
+                             "para el ejercicio {year}",
+    "funding.hatched_note": "Las barras rayadas se convirtieron desde la moneda que indica la fuente, al tipo "
+                            "de referencia medio del BCE en el ejercicio fiscal ({source}, {first}-{last}).",
+    "funding.no_rate_note": "Una ✕ marca un año cuya cifra se declara en otra moneda sin tipo de cambio "
+                            "documentado a {currency} (los tipos empiezan en {first}); no se inventa ningún "
+                            "tipo, por lo que no tiene barra.",
+    "funding.line_note": "La línea del panel inferior suma solo los años documentados; cada laguna no suma "
+                         "nada, por lo que es un límite inferior.",
+    "funding.diamonds_note": "Los rombos son totales acumulados que declaran las fuentes.",
+    "map.muted": "Los países fuera de la región elegida se muestran atenuados.",
 }

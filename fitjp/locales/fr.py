@@ -262,4 +262,20 @@ TEXT: dict[str, str] = {
     "sources.unit": "Unité indiquée",
     "sources.publisher": "Éditeur",
     "sources.context": "Inclure les déclarations ne portant pas sur ce fonds (contexte)",
+    # charts (design review, issue 7)
+    "label.gap_year": "Aucun chiffre public pour cette année",
+    "label.no_rate_short": "pas de taux",
+    "label.cumulative_axis": "Cumul ({currency})",
+    "funding.gap_hover": "Exercice {year} : aucun chiffre public ; voir Sources",
+    "funding.no_rate_hover": "{amount} {stated_currency} indiqués ; aucun taux sourcé vers le {currency} pour "
+                             "l'exercice {year}",
+    "funding.hatched_note": "Les barres hachurées ont été converties depuis la monnaie indiquée par la source, "
+                            "au taux de référence moyen de la BCE sur l'exercice ({source}, {first}-{last}).",
+    "funding.no_rate_note": "Un ✕ marque une année dont le chiffre est indiqué dans une autre monnaie sans taux "
+                            "sourcé vers le {currency} (les taux commencent en {first}) ; aucun taux n'est "
+                            "inventé, elle n'a donc pas de barre.",
+    "funding.line_note": "La courbe du panneau inférieur additionne uniquement les années documentées ; chaque "
+                         "lacune n'ajoute rien, c'est donc une borne inférieure.",
+    "funding.diamonds_note": "Les losanges sont les totaux cumulés indiqués par les sources.",
+    "map.muted": "Les pays hors de la région choisie sont atténués.",
 }

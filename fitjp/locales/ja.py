@@ -250,4 +250,17 @@ TEXT: dict[str, str] = {
     "sources.unit": "記載された単位",
     "sources.publisher": "発行者",
     "sources.context": "この基金以外に関する記述も含める (背景情報)",
+    # charts (design review, issue 7)
+    "label.gap_year": "この年度の公表値なし",
+    "label.no_rate_short": "レートなし",
+    "label.cumulative_axis": "累計 ({currency})",
+    "funding.gap_hover": "{year}年度：公表値なし。出典のページを参照",
+    "funding.no_rate_hover": "{stated_currency} {amount} と記載。{year}年度の{currency}への出典のあるレートなし",
+    "funding.hatched_note": "斜線の棒は、出典に記載された通貨から、その会計年度の欧州中央銀行 (ECB) "
+                            "参照レートの平均で換算した値です ({source}、{first}-{last})。",
+    "funding.no_rate_note": "✕は、金額が別の通貨で記載され、{currency}への出典のあるレートがない年度を示します"
+                            " (レートは{first}年から)。レートを推測しないため、棒はありません。",
+    "funding.line_note": "下段の線は記録された年のみを合計したもので、空白の年は加算されないため下限値です。",
+    "funding.diamonds_note": "ひし形は出典に記載された累計額です。",
+    "map.muted": "選択した地域以外の国は薄い色で表示しています。",
 }

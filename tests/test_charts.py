@@ -1,0 +1,348 @@
+"""Chart builders as a reader sees them: type sizes in presenter mode, where notes sit, ticks,
+gaps, the map's colours, zoom and small states, and numbers in each language. Plain unit tests
+on small frames shaped like the queries' results, plus a few pages run in-process."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from fitjp import charts
+from fitjp.charts import Style
+
+PRESENTER = Style.presenter()
+READABLE_PX = 16  # the smallest type readable from the back of a room on a 1920x1080 screen
+
+
+def year_rows(first: int, last: int, figures: dict[int, dict]) -> pd.DataFrame:
+    """contributions_by_year's shape: a row per figure, one row with fund None for a gap year."""
+    rows, running = [], 0.0
+    for year in range(first, last + 1):
+        figure = figures.get(year)
+        if figure and pd.notna(figure["amount"]):
+            running += figure["amount"]
+        base = {"fiscal_year": year, "is_gap": figure is None, "cumulative_documented": running or None}
+        if figure is None:
+            rows.append(base | {"fund": None, "amount": None, "amount_stated": None, "currency_stated": None,
+                                "status": None, "is_converted": None, "source_title": None, "lacks_rate": False})
+        else:
+            rows.append(base | {"status": "stated", "source_title": "WIPO", "lacks_rate": pd.isna(figure["amount"]),
+                                "is_converted": figure["currency_stated"] != "CHF"} | figure)
+    return pd.DataFrame(rows)
+
+
+def record(first: int = 1987, last: int = 2025) -> pd.DataFrame:
+    """Figures as the public record states them: FY1987 in yen, before any ECB rate, so it has
+    no amount in CHF; FY1999 and FY2008 in francs; FY2016 in yen, converted."""
+    return year_rows(first, last, {
+        1987: {"fund": "asia_pacific", "amount": None, "amount_stated": 30_840_000.0, "currency_stated": "JPY"},
+        1999: {"fund": "asia_pacific", "amount": 2_300_000.0, "amount_stated": 2_300_000.0, "currency_stated": "CHF"},
+        2008: {"fund": "africa_ldcs", "amount": 1_100_000.0, "amount_stated": 1_100_000.0, "currency_stated": "CHF"},
+        2016: {"fund": "combined", "amount": 6_247_013.0, "amount_stated": 684_000_000.0, "currency_stated": "JPY"},
+    })
+
+
+def no_statements() -> pd.DataFrame:
+    return pd.DataFrame({"fiscal_year": pd.Series([], dtype="Int64"), "amount": [], "unit": [], "source_title": []})
+
+
+def statements() -> pd.DataFrame:
+    return pd.DataFrame({"fiscal_year": [2021], "amount": [85_000_000.0], "unit": ["CHF"], "source_title": ["JPO"]})
+
+
+def funding(style: Style = Style(), rows: pd.DataFrame | None = None, currency: str = "CHF", **kwargs):
+    rows = record() if rows is None else rows
+    return charts.funding_history(rows, kwargs.pop("stated", statements()), currency, style, **kwargs)
+
+
+def trace(fig, meta: str):
+    return next(t for t in fig.data if t.meta == meta)
+
+
+def country_frame(*codes: str) -> pd.DataFrame:
+    regions = {"KEN": "africa", "MUS": "africa", "CPV": "africa", "MDV": "asia_pacific", "WSM": "asia_pacific",
+               "TON": "asia_pacific", "SGP": "asia_pacific", "BHR": "arab", "EGY": "arab", "BRA": "latin_america_caribbean"}
+    return pd.DataFrame({"iso3": list(codes), "name": list(codes), "wipo_region": [regions[c] for c in codes],
+                         "activity_count": list(range(len(codes), 0, -1))})
+
+
+# ---- c. presenter mode: readable type -------------------------------------------------------
+
+def test_presenter_funding_chart_type_is_readable_from_the_back():
+    fig = funding(PRESENTER, title="Funding")
+    for axis in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.yaxis, fig.layout.yaxis2):
+        assert axis.tickfont.size >= READABLE_PX
+    assert fig.layout.legend.font.size >= READABLE_PX
+    assert all(a.font.size >= READABLE_PX for a in fig.layout.annotations)  # milestones and panel title
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert bars and all(b.textfont.size >= READABLE_PX and b.insidetextfont.size >= READABLE_PX for b in bars)
+    assert all(b.text is not None for b in bars)  # presenter: values written on every bar
+
+
+def test_values_are_hidden_rather_than_shrunk_below_the_readable_size():
+    fig = funding(PRESENTER)
+    assert fig.layout.uniformtext.minsize >= READABLE_PX and fig.layout.uniformtext.mode == "hide"
+
+
+def test_normal_style_keeps_smaller_type():
+    assert funding().layout.xaxis.tickfont.size < READABLE_PX
+
+
+def test_presenter_bars_treemap_and_map_are_readable():
+    counts = pd.DataFrame({"name": ["Kenya", "Ghana"], "activity_count": [12, 3]})
+    bars = charts.bars(counts, "name", "activity_count", PRESENTER, "Country", "Activities", horizontal=True)
+    assert bars.layout.xaxis.tickfont.size >= READABLE_PX and bars.layout.yaxis.tickfont.size >= READABLE_PX
+    assert bars.data[0].textfont.size >= READABLE_PX and list(bars.data[0].text) == [12, 3]
+    areas = pd.DataFrame({"objective": ["ecosystems", "sdgs"], "programme_area": ["branding", "sdgs"],
+                          "activity_count": [5, 2]})
+    treemap = charts.objectives_treemap(areas, PRESENTER).data[0]
+    assert treemap.textfont.size >= READABLE_PX and treemap.insidetextfont.size >= READABLE_PX
+    colorbar = charts.world_map(country_frame("KEN"), "activity_count", "Activities", PRESENTER).data[0].colorbar
+    assert colorbar.tickfont.size >= READABLE_PX
+
+
+# ---- c. captions explain only what the chart draws --------------------------------------------
+
+def test_a_chart_without_conversions_or_stated_totals_draws_neither_mark():
+    in_francs = year_rows(1999, 2008, {
+        1999: {"fund": "asia_pacific", "amount": 2_300_000.0, "amount_stated": 2_300_000.0, "currency_stated": "CHF"},
+        2008: {"fund": "africa_ldcs", "amount": 1_100_000.0, "amount_stated": 1_100_000.0, "currency_stated": "CHF"}})
+    marks = charts.drawn_marks(funding(rows=in_francs, stated=no_statements()))
+    assert "converted" not in marks and "stated_total" not in marks and "no_rate" not in marks
+    assert {"gap", "running_sum"} <= marks
+
+
+def test_a_chart_with_conversions_and_stated_totals_draws_both():
+    assert {"converted", "stated_total", "no_rate"} <= charts.drawn_marks(funding())
+
+
+def test_funding_caption_in_yen_mentions_neither_hatching_nor_diamonds():
+    from test_pages import open_page, texts
+    shown = texts(open_page("funding", currency="JPY", **{"from": "2012", "to": "2018"}))
+    assert "lower panel's line adds up documented years" in shown
+    assert "Hatched" not in shown and "Diamonds" not in shown
+
+
+def test_funding_caption_in_francs_explains_hatching_diamonds_and_the_missing_rate():
+    from test_pages import open_page, texts
+    shown = texts(open_page("funding"))
+    assert "Hatched bars were converted" in shown and "Diamonds are cumulative totals" in shown
+    assert "no sourced rate to CHF" in shown
+
+
+# ---- d. milestones above the plot, a panel for the cumulative figures, the 1987 figure --------
+
+def test_milestone_notes_sit_above_the_plot_area_horizontally():
+    fig = funding(title="Funding")
+    notes = [a for a in fig.layout.annotations if a.text.startswith(("1987", "2008", "2015", "2019"))]
+    assert len(notes) == 4
+    assert all(a.yref == "paper" and a.y > 1 and a.yanchor == "bottom" and not a.textangle for a in notes)
+
+
+def test_close_milestone_notes_are_staggered_and_the_top_margin_holds_them():
+    fig = funding(title="Funding")
+    notes = {a.text[:4]: a for a in fig.layout.annotations if a.text[:4] in ("2008", "2015")}
+    assert notes["2008"].yshift != notes["2015"].yshift  # seven years apart on a 39-year axis
+    highest = max(a.yshift or 0 for a in fig.layout.annotations)
+    assert fig.layout.margin.t >= highest + 2 * Style().tick_size
+
+
+def test_milestone_lines_stay_behind_the_bars():
+    lines = [s for s in funding().layout.shapes if s.type == "line"]
+    assert lines and all(s.layer == "below" for s in lines)
+
+
+def test_cumulative_figures_have_their_own_panel_below_the_bars():
+    fig = funding()
+    assert trace(fig, "running_sum").yaxis == "y2" and trace(fig, "stated_total").yaxis == "y2"
+    assert all(t.yaxis == "y" for t in fig.data if t.type == "bar")
+    assert fig.layout.yaxis2.domain[1] < fig.layout.yaxis.domain[0]  # below, not overlaid
+    assert fig.layout.yaxis2.overlaying is None
+    assert fig.layout.xaxis.matches == "x2"  # one year axis for both panels
+
+
+def test_both_amount_axes_have_round_ticks_that_cover_the_data():
+    fig = funding()
+    assert list(fig.layout.yaxis.tickvals) == [0, 2_000_000, 4_000_000, 6_000_000, 8_000_000]
+    assert list(fig.layout.yaxis.ticktext) == ["0", "2M", "4M", "6M", "8M"]
+    assert list(fig.layout.yaxis2.tickvals) == [0, 20_000_000, 40_000_000, 60_000_000, 80_000_000, 100_000_000]
+    assert fig.layout.yaxis2.range[1] >= 85_000_000  # the stated total fits
+
+
+def test_a_figure_with_no_exchange_rate_is_marked_with_what_was_stated():
+    fig = funding()
+    assert all(1987 not in list(t.x) for t in fig.data if t.type == "bar")  # no rate invented
+    marker = trace(fig, "no_rate")
+    assert list(marker.x) == [1987]
+    assert marker.hovertext[0] == "JPY 30,840,000 stated; no sourced rate to CHF for FY1987"
+    assert marker.text[0] == "no rate"  # labelled on the chart, not only in the hover
+
+
+# ---- f. small counts, undated rows, empty frames ----------------------------------------------
+
+def test_one_or_two_activities_get_whole_years_and_whole_counts():
+    timeline = pd.DataFrame({"year": [2019, 2021], "activity_count": [1, 2]})
+    fig = charts.bars(timeline, "year", "activity_count", Style(), "Year", "Activities")
+    assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"
+
+
+def test_large_counts_keep_automatic_but_whole_ticks():
+    fig = charts.bars(pd.DataFrame({"year": [2019], "activity_count": [40]}), "year", "activity_count",
+                      Style(), "Year", "Activities")
+    assert fig.layout.yaxis.dtick is None and fig.layout.yaxis.tickformat == ",d"
+
+
+def test_a_row_without_a_year_is_not_drawn_as_none():
+    timeline = pd.DataFrame({"year": [2019, None], "activity_count": [1, 3]})
+    fig = charts.bars(timeline, "year", "activity_count", Style(), "Year", "Activities")
+    assert list(fig.data[0].x) == [2019]
+    regions = pd.DataFrame({"year": [2019, None], "region": ["africa", "africa"], "activity_count": [1, 3]})
+    stacked = charts.stacked_bars(regions, "year", "activity_count", "region", {"africa": "Africa"}, Style(),
+                                  "Year", "Activities")
+    assert list(stacked.data[0].x) == [2019] and stacked.layout.yaxis.dtick == 1
+
+
+def test_an_empty_frame_gives_an_empty_state_not_bare_axes():
+    empty = pd.DataFrame({"year": pd.Series([], dtype="Int64"), "activity_count": pd.Series([], dtype="Int64")})
+    fig = charts.bars(empty, "year", "activity_count", Style(), "Year", "Activities")
+    assert not fig.data and fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert fig.layout.annotations[0].text == "Nothing matches these filters."
+
+
+# ---- g and b. the map --------------------------------------------------------------------------
+
+def test_the_lowest_map_colour_is_a_saturated_blue_not_the_grey_of_empty_land():
+    choropleth = charts.world_map(country_frame("KEN", "EGY"), "activity_count", "Activities", Style()).data[0]
+    lowest = choropleth.colorscale[0][1]
+    assert lowest.lower() == "#9ecae1" != charts.NO_DATA_LAND
+    red, green, blue = (int(lowest[i:i + 2], 16) for i in (1, 3, 5))
+    assert blue - red > 50  # clearly blue, not a near-white
+
+
+@pytest.mark.parametrize("style", [Style(), PRESENTER], ids=["normal", "presenter"])
+def test_the_colour_bar_is_shorter_than_the_map(style):
+    colorbar = charts.world_map(country_frame("KEN"), "activity_count", "Activities", style).data[0].colorbar
+    assert colorbar.len <= 0.8 and colorbar.thickness <= 16
+
+
+def test_small_states_get_a_clickable_marker_with_the_same_hover():
+    fig = charts.world_map(country_frame("KEN", "MDV", "MUS", "TON"), "activity_count", "Activities", Style())
+    markers = trace(fig, "small_states")
+    assert markers.type == "scattergeo" and markers.locationmode == "ISO-3"
+    assert set(markers.locations) == {"MDV", "MUS", "TON"}  # Kenya is large enough to click
+    assert list(markers.customdata) == [3, 2, 1]  # each marker's own count
+    assert markers.hovertemplate.startswith("%{text}: %{customdata:,}")
+    assert fig.data[0].hovertemplate.startswith("%{text}: %{z:,}")
+
+
+def test_a_click_on_a_marker_reports_the_location_as_a_click_on_a_country():
+    """The map page reads event.selection.points[i]["location"]. Streamlit copies plotly's point
+    fields into the selection, and plotly's scattergeo event data sets `location` from the
+    trace's `locations`; check the bundled frontend still does both."""
+    from pathlib import Path
+
+    import streamlit
+
+    bundle = next((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+    source = bundle.read_text(encoding="utf-8")
+    scattergeo_event = source[source.index('"src/traces/scattergeo/event_data.js"'):][:300]
+    assert re.search(r"(\w+)\.location=(\w+)\.loc\?\2\.loc:null", scattergeo_event)
+    assert re.search(r"push\(\{\.\.\.\w+,legendgroup:", source)  # every point field kept in the selection
+
+
+def test_a_region_filter_zooms_to_the_region_and_mutes_the_rest():
+    fig = charts.world_map(country_frame("KEN", "MUS", "EGY", "BRA"), "activity_count", "Activities", Style(),
+                           regions=("africa",))
+    assert list(fig.layout.geo.lonaxis.range) == [-27, 62] and list(fig.layout.geo.lataxis.range) == [-37, 28]
+    assert set(fig.data[0].locations) == {"KEN", "MUS"}
+    muted = trace(fig, "muted")
+    assert set(muted.locations) == {"EGY", "BRA"} and muted.showscale is False
+    assert {c for _, c in muted.colorscale} == {charts.MUTED_COUNTRY}
+
+
+def test_asia_and_the_pacific_is_zoomed_across_the_antimeridian():
+    lon, lat = charts.region_bounds(["asia_pacific"])
+    assert lon[0] > lon[1]  # west edge in the Indian Ocean, east edge past Samoa and Tonga
+    assert lon[0] < 73.5 and lon[1] + 360 > 360 - 175.2  # Maldives and Tonga inside
+
+
+def test_no_region_or_global_shows_the_whole_world():
+    assert charts.region_bounds(()) is None and charts.region_bounds(["africa", "global"]) is None
+    fig = charts.world_map(country_frame("KEN", "EGY"), "activity_count", "Activities", Style())
+    assert fig.layout.geo.lonaxis.range is None and not [t for t in fig.data if t.meta == "muted"]
+
+
+# ---- h. gap years explained and year labels that never collide --------------------------------
+
+def test_gap_years_are_explained_in_the_legend_and_the_hover():
+    gaps = trace(funding(), "gap")
+    assert gaps.name == "No public figure for this year" and gaps.showlegend is not False
+    assert 1995 in list(gaps.x)
+    assert gaps.hovertext[list(gaps.x).index(1995)] == "FY1995: no public figure; see Sources"
+
+
+def test_the_compact_chart_shows_the_gap_legend():
+    fig = funding(Style(height=380), compact=True)
+    assert fig.layout.showlegend is not False and trace(fig, "gap").showlegend is not False
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_long_span_labels_every_fifth_year(compact):
+    fig = funding(compact=compact)
+    assert fig.layout.xaxis2.dtick == 5 and fig.layout.xaxis2.tickformat == "d"
+    assert fig.layout.xaxis2.automargin is True  # a phone-width chart makes room for its labels
+
+
+@pytest.mark.parametrize("span, compact, dtick", [(5, False, 1), (12, False, 1), (20, False, 2), (39, False, 5),
+                                                  (6, True, 1), (11, True, 2), (20, True, 5)])
+def test_year_label_spacing_grows_with_the_span(span, compact, dtick):
+    assert charts.year_dtick(span, compact) == dtick
+
+
+# ---- j. numbers in every language ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, separators", [("en", ".,"), ("ja", ".,"), ("fr", ",\u202f"), ("es", ",.")])
+def test_separators_follow_the_language(lang, separators):
+    assert funding(Style(lang=lang)).layout.separators == separators
+    assert charts.bars(pd.DataFrame({"year": [2020], "activity_count": [3]}), "year", "activity_count",
+                       Style(lang=lang), "Y", "A").layout.separators == separators
+
+
+def test_hover_values_use_the_layout_separators():
+    fig = funding(Style(lang="fr"))
+    bar = next(t for t in fig.data if t.type == "bar")
+    assert "%{y:,.0f}" in bar.hovertemplate
+    assert bar.customdata[0][0] == "2\u202f300\u202f000"  # the stated amount, written in French
+
+
+def test_japanese_amount_ticks_read_in_oku():
+    in_yen = year_rows(2015, 2025, {
+        2016: {"fund": "combined", "amount": 684_000_000.0, "amount_stated": 684_000_000.0, "currency_stated": "JPY"},
+        2025: {"fund": "global", "amount": 988_380_000.0, "amount_stated": 988_380_000.0, "currency_stated": "JPY"}})
+    fig = funding(Style(lang="ja"), rows=in_yen, currency="JPY", stated=no_statements())
+    assert list(fig.layout.yaxis.ticktext) == ["0", "2億", "4億", "6億", "8億", "10億"]
+    assert list(fig.layout.yaxis.tickvals) == [0, 200_000_000, 400_000_000, 600_000_000, 800_000_000, 1_000_000_000]
+
+
+@pytest.mark.parametrize("max_value, ticks", [
+    (6_247_013, [0, 2_000_000, 4_000_000, 6_000_000, 8_000_000]),
+    (988_380_000, [0, 200_000_000, 400_000_000, 600_000_000, 800_000_000, 1_000_000_000]),
+    (12, [0, 2.5, 5, 7.5, 10, 12.5]),
+    (100, [0, 20, 40, 60, 80, 100]),
+    (1, [0, 0.2, 0.4, 0.6, 0.8, 1]),
+    (0, [0]), (float("nan"), [0]),
+])
+def test_round_ticks_step_by_1_2_2_5_or_5_times_a_power_of_ten(max_value, ticks):
+    assert charts.round_ticks(max_value) == ticks
+
+
+def test_round_ticks_end_at_or_above_the_largest_value():
+    for value in (3, 7.7, 999, 1_000_001, 74_116_540):
+        ticks = charts.round_ticks(value)
+        step = ticks[1]
+        assert ticks[-1] >= value and ticks[-2] < value and 3 <= len(ticks) - 1 <= 5
+        assert step / 10 ** math.floor(math.log10(step)) in (1, 2, 2.5, 5)
