@@ -139,3 +139,9 @@ def localized_region(name: str | None, lang: str) -> str | None:
     if not name:
         return name
     return localized_territory(M49_REGION_CODES.get(name, ""), lang, name)
+
+
+def localized_name(iso3: str, lang: str) -> str:
+    """A country's name in `lang` (CLDR), or in English as the fund's documents write it."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    return localized_territory(country.alpha_2, lang, display_name(iso3)) if country else iso3

@@ -258,4 +258,16 @@ TEXT: dict[str, str] = {
     "sources.unit": "Unidad según la fuente",
     "sources.publisher": "Editor",
     "sources.context": "Incluir declaraciones que no se refieren a este fondo (contexto)",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "Identificador de la actividad",
+    "export.participants_as_stated": "Participantes según la fuente",
+    "export.source_url": "URL de la fuente",
+    "export.filter": "Filtro",
+    "export.value": "Valor",
+    "export.filter_from": "Desde (año)",
+    "export.filter_to": "Hasta (año)",
+    "mode.in_person": "Presencial",
+    "mode.online": "En línea",
+    "mode.hybrid": "Híbrido",
+    "mode.unknown": "No indicado",
 }

@@ -262,4 +262,16 @@ TEXT: dict[str, str] = {
     "sources.unit": "Unité indiquée",
     "sources.publisher": "Éditeur",
     "sources.context": "Inclure les déclarations ne portant pas sur ce fonds (contexte)",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "Identifiant de l'activité",
+    "export.participants_as_stated": "Participants selon la source",
+    "export.source_url": "URL de la source",
+    "export.filter": "Filtre",
+    "export.value": "Valeur",
+    "export.filter_from": "De (année)",
+    "export.filter_to": "À (année)",
+    "mode.in_person": "En présentiel",
+    "mode.online": "En ligne",
+    "mode.hybrid": "Hybride",
+    "mode.unknown": "Non précisé",
 }

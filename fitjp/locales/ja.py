@@ -250,4 +250,16 @@ TEXT: dict[str, str] = {
     "sources.unit": "記載された単位",
     "sources.publisher": "発行者",
     "sources.context": "この基金以外に関する記述も含める (背景情報)",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "活動ID",
+    "export.participants_as_stated": "参加者 (出典の記載どおり)",
+    "export.source_url": "出典URL",
+    "export.filter": "絞り込み条件",
+    "export.value": "値",
+    "export.filter_from": "開始年",
+    "export.filter_to": "終了年",
+    "mode.in_person": "対面",
+    "mode.online": "オンライン",
+    "mode.hybrid": "ハイブリッド",
+    "mode.unknown": "記載なし",
 }
