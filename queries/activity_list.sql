@@ -2,20 +2,22 @@
 -- countries and source. At most $limit rows. Used by: Activities, Country profile, Overview,
 -- Objectives, Country brief. Parameters: the activity filters, $search, $limit.
 -- Search ignores case, accents and the kind of apostrophe ("cote d'ivoire" finds Côte d’Ivoire).
--- A search that names a country (its ISO-3 code, its name or one of its aliases, whole) lists
--- that country's activities, exactly those its profile counts: "Niger" is not "Nigeria".
--- Any other text is looked for within titles, beneficiaries as the source states them and the
--- names, aliases and codes of the activity's countries; an empty search lists every activity.
+-- A search that names a country (its whole name or one of its aliases, or its ISO-3 code in
+-- capitals: "CIV"; "and" stays a word, not Andorra) lists that country's activities, exactly
+-- those its profile counts: "Niger" is not "Nigeria". Any other text is looked for within
+-- titles, beneficiaries as the source states them and the names, aliases and codes of the
+-- activity's countries ("côte", "korea", "civ"); an empty search lists every activity.
 with needle as (
     select strip_accents(lower(replace(trim($search), '’', ''''))) as text
 ),
 country_terms as (
     select c.iso3, strip_accents(lower(replace(term, '’', ''''))) as term
-    from countries as c,
-         unnest([c.iso3, c.name_en] || coalesce(string_split(c.aliases, '; '), [])) as names(term)
+    from countries as c, unnest([c.name_en] || coalesce(string_split(c.aliases, '; '), [])) as names(term)
 ),
 named_countries as (
-    select distinct t.iso3 from country_terms as t, needle as n where t.term = n.text
+    select t.iso3 from country_terms as t, needle as n where t.term = n.text
+    union
+    select iso3 from countries where iso3 = trim($search)
 ),
 countries_of as (
     select ac.activity_id,

@@ -141,7 +141,7 @@ SHIPPED_SEARCHES = {
     "VNM": ["Viet Nam", "vietnam", "VNM"],
     "LAO": ["Lao People's Democratic Republic", "Laos", "lao pdr"],
     "TUR": ["Türkiye", "turkiye", "Turkey"],
-    "KOR": ["Republic of Korea", "South Korea", "kor"],
+    "KOR": ["Republic of Korea", "South Korea", "KOR"],
     "TZA": ["United Republic of Tanzania", "Tanzania"],
     "IRN": ["Iran (Islamic Republic of)", "Iran"],
     "NER": ["Niger", "NER"],
@@ -158,6 +158,15 @@ def test_on_the_shipped_data_a_country_search_counts_what_its_profile_counts(shi
         found = {s: len(db.run(shipped, "activity_list", **params, search=s, limit=100_000)) for s in searches}
         assert found == dict.fromkeys(searches, profile), iso3
     assert profile > 0  # Kenya: the comparison is of real, non-empty lists
+
+
+def test_on_the_shipped_data_a_code_names_a_country_only_in_capitals(shipped):
+    """'AND' is Andorra (no activity); 'and' is a word found in many titles."""
+    params = Filters(include_unclear=True).activity_params()
+    andorra = db.run(shipped, "activity_totals", **params | {"countries": ["AND"]}).activity_count.item()
+    search = lambda text: len(db.run(shipped, "activity_list", **params, search=text, limit=100_000))
+    assert search("AND") == andorra == 0
+    assert search("and") > 10
 
 
 def test_on_the_shipped_data_the_old_names_still_find_their_countries(shipped):
