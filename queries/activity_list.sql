@@ -19,15 +19,18 @@ named_countries as (
     union
     select iso3 from countries where iso3 = trim($search)
 ),
+countries_containing as (
+    select c.iso3 from countries as c, needle as n
+    where contains(strip_accents(lower(replace(c.iso3 || ' ' || c.name_en || ' ' || coalesce(c.aliases, ''),
+                                               '’', ''''))), n.text)
+),
 countries_of as (
     select ac.activity_id,
            string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
            string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
            list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'host') as host_iso3,
            list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'beneficiary') as beneficiary_iso3,
-           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes,
-           strip_accents(lower(replace(string_agg(c.iso3 || ' ' || c.name_en || ' ' || coalesce(c.aliases, ''), ' | '),
-                                       '’', ''''))) as country_text
+           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes
     from activity_countries as ac join countries as c using (iso3)
     group by ac.activity_id
 )
@@ -43,11 +46,10 @@ join sources as s using (source_id)
 cross join needle as n
 where n.text = ''
    or (exists (select 1 from named_countries)
-       and exists (select 1 from activity_countries as ac join named_countries using (iso3)
-                   where ac.activity_id = a.activity_id))
+       and a.activity_id in (select activity_id from activity_countries join named_countries using (iso3)))
    or (not exists (select 1 from named_countries)
        and (contains(strip_accents(lower(replace(a.title, '’', ''''))), n.text)
             or contains(strip_accents(lower(replace(coalesce(a.beneficiaries_as_stated, ''), '’', ''''))), n.text)
-            or contains(coalesce(co.country_text, ''), n.text)))
+            or a.activity_id in (select activity_id from activity_countries join countries_containing using (iso3))))
 order by a.year desc nulls last, a.start_date desc nulls last, a.activity_id
 limit $limit
