@@ -1,4 +1,6 @@
-"""Country names as sources write them, resolved to ISO 3166-1 alpha-3 codes."""
+"""Countries by name: the English names the fund's documents use (UN terminology), the other
+names a source or a reader may write, each resolved to its ISO 3166-1 alpha-3 code, and the
+names in other languages (CLDR)."""
 
 from __future__ import annotations
 
@@ -32,29 +34,17 @@ UN_NAMES = {
 # Special Administrative Region" is a sorting form), "United Kingdom" (WIPO's member list),
 # "Taiwan, Province of China" (UN M49 has no entry of its own to follow).
 
-# Names sources write that neither ISO's names nor pycountry's lookup know. Each is also an
-# alias a reader may search for.
+# English names sources or readers use that none of the above knows: not ISO's short name, not
+# the UN name, not pycountry's common name ("Vietnam", "Laos", "Tanzania") and not CLDR's
+# English name ("Brunei", "Russia", "Cape Verde"), all of which are aliases already.
 ALIASES = {
-    "Vietnam": "VNM",
-    "Laos": "LAO",
-    "Lao PDR": "LAO",
-    "Brunei": "BRN",
-    "Tanzania": "TZA",
-    "Syria": "SYR",
+    "Lao PDR": "LAO",  # the abbreviation UN and World Bank documents use
     "Turkey": "TUR",  # Türkiye's English name until the UN changed it in June 2022
     "UAE": "ARE",
     "DR Congo": "COD",
-    "Republic of Korea": "KOR",
-    "Iran (Islamic Republic of)": "IRN",
-    "Iran": "IRN",
-    "Hong Kong": "HKG",
-    "Bolivia": "BOL",
-    "Venezuela": "VEN",
     "Palestine": "PSE",
-    "Russia": "RUS",
-    "Cote d'Ivoire": "CIV",
     "Ivory Coast": "CIV",  # the English translation of Côte d'Ivoire, still common in the press
-    "Swaziland": "SWZ",  # Eswatini's name until 2018, as sources of the 2008-2018 fund write it
+    "Swaziland": "SWZ",  # Eswatini's name until 2018
 }
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 
 import pandas as pd
+import pycountry
 import pytest
+from babel import Locale
 
 from fitjp import db
 from fitjp.countries import (ALIASES, UN_NAMES, aliases, display_name, folded, localized_territory,
@@ -41,8 +43,18 @@ def test_common_names_are_kept_as_aliases(iso3, alias):
 
 
 def test_no_alias_repeats_the_name_once_accents_and_apostrophes_are_folded():
-    assert "Cote d'Ivoire" in ALIASES  # a source's spelling, still resolved...
-    assert aliases("CIV") == ["Ivory Coast"]  # ...but the search folds it to the name already
+    assert resolve_country_name("Cote d’Ivoire") == "CIV"  # CLDR's spelling, still resolved...
+    assert aliases("CIV") == ["Ivory Coast"]  # ...but not listed: the search folds it to the name
+
+
+def test_every_extra_alias_is_needed():
+    """ALIASES lists only names that pycountry and CLDR do not already give."""
+    for name, iso3 in ALIASES.items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        given = [display_name(iso3), country.name, getattr(country, "common_name", ""),
+                 Locale("en").territories[country.alpha_2]]
+        assert folded(name) not in map(folded, given), name
+        assert name in aliases(iso3)
 
 
 def test_no_alias_names_two_countries():
