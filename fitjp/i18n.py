@@ -277,6 +277,18 @@ EN = {
                          "it is a lower bound.",
     "funding.diamonds_note": "Diamonds are cumulative totals the sources state.",
     "map.muted": "Countries outside the selected region are muted.",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "Activity ID",
+    "export.participants_as_stated": "Participants as the source states them",
+    "export.source_url": "Source URL",
+    "export.filter": "Filter",
+    "export.value": "Value",
+    "export.filter_from": "From (year)",
+    "export.filter_to": "To (year)",
+    "mode.in_person": "In person",
+    "mode.online": "Online",
+    "mode.hybrid": "Hybrid",
+    "mode.unknown": "Not stated",
 }
 
 TEXT = {"en": EN, "ja": ja.TEXT, "fr": fr.TEXT, "es": es.TEXT}

@@ -135,7 +135,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Column("iso3", kind="iso3", required=True),
         Column("iso2", required=True),
         Column("m49_code"),
-        Column("name_en", required=True),
+        Column("name_en", required=True),  # UN terminology: fitjp/countries.py display_name
+        Column("aliases"),  # other English names a search matches, "; "-separated
         Column("un_region"),
         Column("un_subregion"),
         Column("wipo_region", choices=REGIONS),

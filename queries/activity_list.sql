@@ -1,8 +1,30 @@
--- activity_list: the filtered activities matching $search (title, beneficiaries as stated,
--- country names; case-insensitive, empty for all), newest first, with their countries and
--- source. At most $limit rows. Used by: Activities, Country profile, Overview, Objectives.
--- Parameters: the activity filters, $search, $limit.
-with countries_of as (
+-- activity_list: the filtered activities matching $search, newest first, with their
+-- countries and source. At most $limit rows. Used by: Activities, Country profile, Overview,
+-- Objectives, Country brief. Parameters: the activity filters, $search, $limit.
+-- Search ignores case, accents and the kind of apostrophe ("cote d'ivoire" finds Côte d’Ivoire).
+-- A search that names a country (its whole name or one of its aliases, or its ISO-3 code in
+-- capitals: "CIV"; "and" stays a word, not Andorra) lists that country's activities, exactly
+-- those its profile counts: "Niger" is not "Nigeria". Any other text is looked for within
+-- titles, beneficiaries as the source states them and the names, aliases and codes of the
+-- activity's countries ("côte", "korea", "civ"); an empty search lists every activity.
+with needle as (
+    select strip_accents(lower(replace(trim($search), '’', ''''))) as text
+),
+country_terms as (
+    select c.iso3, strip_accents(lower(replace(term, '’', ''''))) as term
+    from countries as c, unnest([c.name_en] || coalesce(string_split(c.aliases, '; '), [])) as names(term)
+),
+named_countries as (
+    select t.iso3 from country_terms as t, needle as n where t.term = n.text
+    union
+    select iso3 from countries where iso3 = trim($search)
+),
+countries_containing as (
+    select c.iso3 from countries as c, needle as n
+    where contains(strip_accents(lower(replace(c.iso3 || ' ' || c.name_en || ' ' || coalesce(c.aliases, ''),
+                                               '’', ''''))), n.text)
+),
+countries_of as (
     select ac.activity_id,
            string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
            string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
@@ -21,9 +43,13 @@ select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type
 from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear) as a
 left join countries_of as co using (activity_id)
 join sources as s using (source_id)
-where $search = ''
-   or contains(lower(a.title), lower($search))
-   or contains(lower(coalesce(a.beneficiaries_as_stated, '')), lower($search))
-   or contains(lower(coalesce(co.hosts, '') || ' ' || coalesce(co.beneficiaries, '')), lower($search))
+cross join needle as n
+where n.text = ''
+   or (exists (select 1 from named_countries)
+       and a.activity_id in (select activity_id from activity_countries join named_countries using (iso3)))
+   or (not exists (select 1 from named_countries)
+       and (contains(strip_accents(lower(replace(a.title, '’', ''''))), n.text)
+            or contains(strip_accents(lower(replace(coalesce(a.beneficiaries_as_stated, ''), '’', ''''))), n.text)
+            or a.activity_id in (select activity_id from activity_countries join countries_containing using (iso3))))
 order by a.year desc nulls last, a.start_date desc nulls last, a.activity_id
 limit $limit

@@ -6,6 +6,12 @@ every reference row was normalised (names of funds, countries, statuses) and whi
 corrections were applied. Rerunning it overwrites hand edits in data/raw/.
 
     python scripts/seed_from_reference.py ../shared/reference
+    python scripts/seed_from_reference.py country-names   # only countries.csv name_en, aliases
+
+`country-names` rewrites the two name columns of data/raw/countries.csv from pycountry (ISO
+3166 short names) and the UN-terminology overrides in fitjp/countries.py, and keeps every
+other column (regions, M49 codes, sources) as curated. Run it after updating pycountry or
+the overrides, then `python -m fitjp.build`.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from fitjp.countries import resolve_country_name
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from fitjp.countries import aliases, display_name, resolve_country_name
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 
@@ -251,6 +258,16 @@ def apply_corrections(activities: pd.DataFrame) -> None:
         activities.loc[hit, "note"] = "Corrected: " + why
 
 
+def name_countries(countries: pd.DataFrame) -> pd.DataFrame:
+    """The countries with English names as the fund's documents write them and, beside each,
+    the other names a reader may search for ("; "-separated)."""
+    named = countries.assign(name_en=countries.iso3.map(display_name),
+                             aliases=countries.iso3.map(lambda code: "; ".join(aliases(code))))
+    columns = [c for c in countries.columns if c not in ("name_en", "aliases")]
+    at = columns.index("m49_code") + 1
+    return named[columns[:at] + ["name_en", "aliases"] + columns[at:]]
+
+
 def write(frame: pd.DataFrame, name: str) -> None:
     frame.to_csv(RAW / f"{name}.csv", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
 
@@ -271,4 +288,7 @@ def main(reference: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1] == "country-names":
+        write(name_countries(pd.read_csv(RAW / "countries.csv", dtype=str, keep_default_na=False)), "countries")
+    else:
+        main(Path(sys.argv[1]))

@@ -127,14 +127,14 @@ def _activity_countries() -> list[dict]:
 
 
 def _countries() -> list[dict]:
-    rows = [("BRA", "BR", "076", "Brazil", "Americas", "Latin America and the Caribbean", "latin_america_caribbean"),
-            ("CHE", "CH", "756", "Switzerland", "Europe", "Western Europe", ""),
-            ("CIV", "CI", "384", CIV_NAME, "Africa", "Sub-Saharan Africa", "africa"),
-            ("FRA", "FR", "250", "France", "Europe", "Western Europe", ""),
-            ("JPN", "JP", "392", "Japan", "Asia", "Eastern Asia", ""),
-            ("KEN", "KE", "404", "Kenya", "Africa", "Sub-Saharan Africa", "africa"),
-            ("THA", "TH", "764", "Thailand", "Asia", "South-eastern Asia", "asia_pacific")]
-    keys = ["iso3", "iso2", "m49_code", "name_en", "un_region", "un_subregion", "wipo_region"]
+    rows = [("BRA", "BR", "076", "Brazil", "", "Americas", "Latin America and the Caribbean", "latin_america_caribbean"),
+            ("CHE", "CH", "756", "Switzerland", "", "Europe", "Western Europe", ""),
+            ("CIV", "CI", "384", CIV_NAME, "Ivory Coast", "Africa", "Sub-Saharan Africa", "africa"),
+            ("FRA", "FR", "250", "France", "", "Europe", "Western Europe", ""),
+            ("JPN", "JP", "392", "Japan", "", "Asia", "Eastern Asia", ""),
+            ("KEN", "KE", "404", "Kenya", "", "Africa", "Sub-Saharan Africa", "africa"),
+            ("THA", "TH", "764", "Thailand", "Siam; Kingdom of Thailand", "Asia", "South-eastern Asia", "asia_pacific")]
+    keys = ["iso3", "iso2", "m49_code", "name_en", "aliases", "un_region", "un_subregion", "wipo_region"]
     return [dict(zip(keys, row)) | {"source_id": "ref"} for row in rows]
 
 

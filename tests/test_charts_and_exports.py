@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import io
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -98,9 +99,10 @@ def test_excel_states_filters_data_date_and_sources():
                                      "sources": "Sources"})
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Activities", "Filters", "About", "Sources"]
-    assert [c.value for c in book["Filters"][2]] == ["region", "Africa"]
-    assert [c.value for c in book["About"][2]] == ["Data as of", "2026-11-25"]
+    assert [c.value for c in book["Filters"][2]] == ["Region", "Africa"]  # the filter's name for a reader
+    assert [c.value for c in book["About"][1]] == ["Data as of", datetime(2026, 11, 25)]  # no header row
     assert book["Sources"]["C2"].value == "https://www.wipo.int/x"
+    assert book["Activities"]["E2"].value == "Atelier à Abidjan 知財"
 
 
 def used_text_keys() -> set[str]:

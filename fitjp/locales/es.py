@@ -274,4 +274,16 @@ TEXT: dict[str, str] = {
                          "nada, por lo que es un límite inferior.",
     "funding.diamonds_note": "Los rombos son totales acumulados que declaran las fuentes.",
     "map.muted": "Los países fuera de la región elegida se muestran atenuados.",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "Identificador de la actividad",
+    "export.participants_as_stated": "Participantes según la fuente",
+    "export.source_url": "URL de la fuente",
+    "export.filter": "Filtro",
+    "export.value": "Valor",
+    "export.filter_from": "Desde (año)",
+    "export.filter_to": "Hasta (año)",
+    "mode.in_person": "Presencial",
+    "mode.online": "En línea",
+    "mode.hybrid": "Híbrido",
+    "mode.unknown": "No indicado",
 }

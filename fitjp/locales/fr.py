@@ -278,4 +278,16 @@ TEXT: dict[str, str] = {
                          "lacune n'ajoute rien, c'est donc une borne inférieure.",
     "funding.diamonds_note": "Les losanges sont les totaux cumulés indiqués par les sources.",
     "map.muted": "Les pays hors de la région choisie sont atténués.",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "Identifiant de l'activité",
+    "export.participants_as_stated": "Participants selon la source",
+    "export.source_url": "URL de la source",
+    "export.filter": "Filtre",
+    "export.value": "Valeur",
+    "export.filter_from": "De (année)",
+    "export.filter_to": "À (année)",
+    "mode.in_person": "En présentiel",
+    "mode.online": "En ligne",
+    "mode.hybrid": "Hybride",
+    "mode.unknown": "Non précisé",
 }

@@ -263,4 +263,16 @@ TEXT: dict[str, str] = {
     "funding.line_note": "下段の線は記録された年のみを合計したもので、空白の年は加算されないため下限値です。",
     "funding.diamonds_note": "ひし形は出典に記載された累計額です。",
     "map.muted": "選択した地域以外の国は薄い色で表示しています。",
+    # exports: column headers, filter names, activity modes
+    "export.activity_id": "活動ID",
+    "export.participants_as_stated": "参加者 (出典の記載どおり)",
+    "export.source_url": "出典URL",
+    "export.filter": "絞り込み条件",
+    "export.value": "値",
+    "export.filter_from": "開始年",
+    "export.filter_to": "終了年",
+    "mode.in_person": "対面",
+    "mode.online": "オンライン",
+    "mode.hybrid": "ハイブリッド",
+    "mode.unknown": "記載なし",
 }
