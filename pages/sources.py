@@ -8,7 +8,7 @@ from fitjp.i18n import t
 filters, lang = ui.filters(), ui.lang()
 ui.header("page.sources", filters)
 text = lambda key: st.column_config.TextColumn(t(key, lang))
-sources_shown = ui.source_columns(lang)
+source_columns = ui.source_columns(lang)
 
 sources = ui.query("sources_list")
 coverage = ui.query("coverage_by_year", year_to=filters.last_year)
@@ -46,7 +46,7 @@ columns = {
     "currency": text("label.currency"),
     "amount_shown": ui.whole_number_column(t("label.amount", lang, currency=filters.currency)),
     "is_shown": st.column_config.CheckboxColumn(t("sources.shown", lang)),
-    **sources_shown,
+    **source_columns,
     "quote_text": text("label.quote"), "note": text("label.note"),
 }
 st.subheader(t("sources.contradictions", lang))
@@ -59,12 +59,12 @@ include_context = st.toggle(t("sources.context", lang), key="sources_context")
 facts = ui.labelled_values(ui.query("facts_list", include_context=include_context), metric="metric")
 ui.table(facts, {"statement_date": text("sources.statement_date"), "metric": text("sources.metric"),
                  "value": st.column_config.NumberColumn(t("sources.value", lang), format="localized"),
-                 "unit": text("sources.unit"), **sources_shown,
+                 "unit": text("sources.unit"), **source_columns,
                  "quote_text": text("label.quote"), "note": text("label.note")})
 
 st.subheader(t("sources.list", lang))
 ui.table(ui.labelled_values(sources, kind="source_kind", language="language"), {
-    **sources_shown, "publisher": text("sources.publisher"),
+    **source_columns, "publisher": text("sources.publisher"),
     "kind": text("sources.kind"), "language": text("sources.language"),
     "published": text("sources.published"),
     "rows_citing": st.column_config.NumberColumn(t("sources.rows", lang)),
