@@ -289,6 +289,70 @@ EN = {
     "mode.online": "Online",
     "mode.hybrid": "Hybrid",
     "mode.unknown": "Not stated",
+    # tables: source kinds, languages and metrics by name; the Sources page's count explained
+    "label.link": "Link",
+    "sources.activities_explained": (
+        "The other pages count {shown} of these {total} activities: they leave out the {unclear} "
+        "whose source names only the Japan Patent Office, not the fund, unless “{toggle}” is "
+        "switched on, and they also leave out the {undated} with no known year once the year range "
+        "is narrowed."),
+    "source_kind.official_wipo": "Official (WIPO)",
+    "source_kind.official_japan": "Official (Japan)",
+    "source_kind.wto_record": "WTO record",
+    "source_kind.official_other": "Official (other)",
+    "source_kind.news": "News",
+    "source_kind.secondary": "Secondary",
+    "source_kind.reference_data": "Reference data",
+    "source_kind.fund_records": "The fund's own records",
+    "language.en": "English",
+    "language.ja": "Japanese",
+    "language.fr": "French",
+    "language.es": "Spanish",
+    "language.ru": "Russian",
+    "language.zh": "Chinese",
+    "language.ar": "Arabic",
+    "metric.activity_budget_commitment": "Budget committed to one activity",
+    "metric.annual_contribution_current": "Current annual contribution",
+    "metric.annual_contribution_total_all_japan_FITs":
+        "Annual contribution, all of Japan's funds-in-trust",
+    "metric.annual_work_plan_current": "Current annual work plan",
+    "metric.context_JPO_WIPO_assessed_contribution_executed":
+        "Context: JPO's assessed contribution to WIPO, executed",
+    "metric.context_JPO_share_of_Japan_WIPO_assessed_contribution_pct":
+        "Context: JPO's share of Japan's assessed contribution to WIPO (%)",
+    "metric.context_agency_for_cultural_affairs_WIPO_contribution_budget_NOT_IP_FIT":
+        "Context: Agency for Cultural Affairs' contribution to WIPO (not this fund)",
+    "metric.context_all_donor_FIT_voluntary_contributions_anticipated":
+        "Context: all donors' funds-in-trust contributions expected",
+    "metric.context_mip_africa_university_graduates_cumulative":
+        "Context: Africa University IP master's graduates to date",
+    "metric.context_special_account_ODA_contribution_budget_all_ministries":
+        "Context: development aid contribution budget, all ministries",
+    "metric.countries_supported": "Countries supported",
+    "metric.countries_supported_in_year": "Countries supported in the year",
+    "metric.cumulative_contribution": "Cumulative contribution",
+    "metric.donor_rank_extrabudgetary_development":
+        "Donor rank, extrabudgetary development funding",
+    "metric.event_participants": "Participants in an event",
+    "metric.event_participants_countries": "Countries taking part in an event",
+    "metric.experts_dispatched_cumulative": "Experts sent to date",
+    "metric.fellowship_participants": "Fellowship participants",
+    "metric.japan_share_of_world_total_contributions_pct": "Japan's share of all contributions (%)",
+    "metric.long_term_research_fellows_invited_in_year":
+        "Long-term research fellows invited in the year",
+    "metric.programme_allocation_SME_startup_support_FY2024":
+        "Allocation to SME and start-up support, FY2024",
+    "metric.scholarships_awarded_per_mip_cohort_fund": "Scholarships per IP master's cohort",
+    "metric.sme_support_target": "SMEs to support (target)",
+    "metric.sme_support_target_ultimate": "Businesses to support in the long term (target)",
+    "metric.supported_countries_acceding_PCT_Hague_Madrid_increase":
+        "Supported countries joining the PCT, Hague or Madrid systems",
+    "metric.trainees_cumulative_JPO_programme": "Trainees of the JPO programme to date",
+    "metric.trainees_cumulative_fund": "Trainees of this fund to date",
+    "metric.trainees_invited_past_year_JPO_1000_2000_program":
+        "Experts invited in the past year (JPO 1000/2000 programme)",
+    "metric.training_courses_JPO_year": "JPO training courses in the year",
+    "metric.training_target_africa": "People to train in Africa (target)",
 }
 
 TEXT = {"en": EN, "ja": ja.TEXT, "fr": fr.TEXT, "es": es.TEXT}

@@ -382,3 +382,52 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
         t("label.title", language): st.column_config.TextColumn(width="large"),
         t("label.source", language): st.column_config.LinkColumn(display_text=t("label.open_source", language)),
     })
+
+
+# ---- tables: labels, not codes; empty cells, not "None" ------------------------------------
+# The Sources, Funding history and Map tables are built from these. Kept in one block at the
+# end of the file so the helpers above can change independently.
+
+def label_or_value(kind: str, value, language: str) -> str:
+    """An enumerated value's label in `language`; "" for a missing value. A value with no
+    label yet (say, a metric an import brought) shows as it is rather than stopping the page."""
+    if value is None or (not pd.api.types.is_list_like(value) and pd.isna(value)):
+        return ""
+    try:
+        return t(f"{kind}.{value}", language)
+    except KeyError:
+        return str(value)
+
+
+def labelled_values(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
+    """A copy with enumerated columns shown by their labels; a cell holding a list of codes
+    (coverage_by_year's fund_list) reads as their labels, comma-separated."""
+    language = lang()
+
+    def shown(value, kind):
+        if pd.api.types.is_list_like(value):
+            return ", ".join(label_or_value(kind, v, language) for v in value)
+        return label_or_value(kind, value, language)
+
+    return frame.assign(**{column: frame[column].map(lambda v, k=kind: shown(v, k))
+                           for column, kind in kinds.items()})
+
+
+def whole_number_column(title: str) -> st.column_config.NumberColumn:
+    """Amounts in whole currency units with the reader's thousands separators. The format
+    "localized" alone shows decimals; a step of 1 sets its precision to none."""
+    return st.column_config.NumberColumn(title, format="localized", step=1)
+
+
+def source_columns(language: str) -> dict:
+    """A source as two columns: its name as text, its URL as a link that reads "open"."""
+    return {"source_name": st.column_config.TextColumn(t("label.source", language)),
+            "source_url": st.column_config.LinkColumn(t("label.link", language),
+                                                      display_text=t("label.open_source", language))}
+
+
+def table(frame: pd.DataFrame, columns: dict, **options) -> None:
+    """A read-only table of `columns` (column name -> column config), in that order. A missing
+    value is an empty cell: st.dataframe otherwise writes "None" in it."""
+    st.dataframe(frame[list(columns)], hide_index=True, width="stretch", column_config=columns,
+                 placeholder="", **options)

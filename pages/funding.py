@@ -13,28 +13,24 @@ gaps = years[years.is_gap].fiscal_year.astype(str)
 if len(gaps):
     st.caption(t("funding.gaps", lang, years=", ".join(gaps)))
 
-shown = ui.labelled(years.dropna(subset=["fund"]), fund="fund", status="status")
-if len(shown):
+figures = ui.query("shown_contribution_figures", currency=filters.currency, funds=list(filters.funds),
+                   year_from=filters.year_from, year_to=filters.last_year)
+if len(figures):
     st.subheader(t("funding.figures", lang))
-    st.dataframe({
-        t("label.fiscal_year", lang): shown.fiscal_year,
-        t("label.fund", lang): shown.fund,
-        t("label.amount", lang, currency=filters.currency): shown.amount,
-        t("label.stated", lang): shown.amount_stated,
-        t("label.currency", lang): shown.currency_stated,
-        t("label.status", lang): shown.status,
-        t("label.source", lang): shown.source_url,
-        t("label.quote", lang): shown.quote,
-    }, hide_index=True, width="stretch", column_config={
-        t("label.fiscal_year", lang): st.column_config.NumberColumn(format="%d"),
-        t("label.amount", lang, currency=filters.currency): st.column_config.NumberColumn(format="localized"),
-        t("label.stated", lang): st.column_config.NumberColumn(format="localized"),
-        t("label.source", lang): st.column_config.LinkColumn(display_text=t("label.open_source", lang)),
+    ui.table(ui.labelled_values(figures, fund="fund", status="status"), {
+        "fiscal_year": st.column_config.NumberColumn(t("label.fiscal_year", lang), format="%d"),
+        "fund": st.column_config.TextColumn(t("label.fund", lang)),
+        "amount": ui.whole_number_column(t("label.amount", lang, currency=filters.currency)),
+        "amount_stated": ui.whole_number_column(t("label.stated", lang)),
+        "currency_stated": st.column_config.TextColumn(t("label.currency", lang)),
+        "status": st.column_config.TextColumn(t("label.status", lang)),
+        **ui.source_columns(lang),
+        "quote_text": st.column_config.TextColumn(t("label.quote", lang)),
     })
 
 undated = ui.query("undated_contributions")
 if len(undated):
     with st.expander(t("funding.undated", lang)):
         for row in undated.itertuples():
-            st.markdown(f"- **{row.amount:,.0f} {row.currency}** ({label('fund', row.fund, lang)}): "
-                        f"“{row.quote}” — [{row.source_title}]({row.source_url})")
+            st.markdown(f"- **{ui.number(row.amount)} {row.currency}** ({label('fund', row.fund, lang)}): "
+                        f"“{row.quote_text}” — [{row.source_name}]({row.source_url})")

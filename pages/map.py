@@ -34,17 +34,14 @@ with right:
         views.top_countries(filters, style, key="top_countries")
     st.subheader(t("map.multi", lang))
     st.caption(t("map.multi_help", lang))
-    multi = ui.labelled(ui.query("multi_country_activities", **params), scope="scope")
-    st.dataframe({
-        t("label.year", lang): multi.year,
-        t("label.title", lang): multi.title,
-        t("label.scope", lang): multi.scope,
-        t("label.beneficiaries_as_stated", lang): multi.beneficiaries_as_stated,
-        t("label.source", lang): multi.source_url,
-    }, hide_index=True, height=520, width="stretch", column_config={
-        t("label.year", lang): st.column_config.NumberColumn(format="%d", width="small"),
-        t("label.source", lang): st.column_config.LinkColumn(display_text=t("label.open_source", lang)),
-    })
+    multi = ui.labelled_values(ui.query("multi_country_table", **params), scope="scope")
+    ui.table(multi, {
+        "year": st.column_config.NumberColumn(t("label.year", lang), format="%d", width="small"),
+        "title": st.column_config.TextColumn(t("label.title", lang)),
+        "scope": st.column_config.TextColumn(t("label.scope", lang)),
+        "beneficiaries_as_stated": st.column_config.TextColumn(t("label.beneficiaries_as_stated", lang)),
+        **ui.source_columns(lang),
+    }, height=520)
 
 st.subheader(t("map.by_region", lang))
 scheme = st.segmented_control(t("map.scheme", lang), ["wipo", "un"], default="wipo", key="map_scheme",

@@ -286,4 +286,70 @@ TEXT: dict[str, str] = {
     "mode.online": "En línea",
     "mode.hybrid": "Híbrido",
     "mode.unknown": "No indicado",
+    # tables: source kinds, languages and metrics by name; the Sources page's count explained
+    "label.link": "Enlace",
+    "sources.activities_explained": (
+        "Las demás páginas cuentan {shown} de estas {total} actividades: dejan fuera las {unclear} "
+        "cuya fuente solo menciona a la Oficina Japonesa de Patentes (JPO), no al fondo, salvo que "
+        "se active «{toggle}», y también las {undated} sin año conocido en cuanto se acota el "
+        "periodo."),
+    "source_kind.official_wipo": "Oficial (OMPI)",
+    "source_kind.official_japan": "Oficial (Japón)",
+    "source_kind.wto_record": "Documento de la OMC",
+    "source_kind.official_other": "Oficial (otra)",
+    "source_kind.news": "Prensa",
+    "source_kind.secondary": "Secundaria",
+    "source_kind.reference_data": "Datos de referencia",
+    "source_kind.fund_records": "Registros del propio fondo",
+    "language.en": "inglés",
+    "language.ja": "japonés",
+    "language.fr": "francés",
+    "language.es": "español",
+    "language.ru": "ruso",
+    "language.zh": "chino",
+    "language.ar": "árabe",
+    "metric.activity_budget_commitment": "Presupuesto comprometido para una actividad",
+    "metric.annual_contribution_current": "Contribución anual actual",
+    "metric.annual_contribution_total_all_japan_FITs":
+        "Contribución anual, todos los fondos fiduciarios del Japón",
+    "metric.annual_work_plan_current": "Plan de trabajo anual actual",
+    "metric.context_JPO_WIPO_assessed_contribution_executed":
+        "Contexto: contribución obligatoria de la JPO a la OMPI, ejecutada",
+    "metric.context_JPO_share_of_Japan_WIPO_assessed_contribution_pct":
+        "Contexto: parte de la JPO en la contribución obligatoria del Japón a la OMPI (%)",
+    "metric.context_agency_for_cultural_affairs_WIPO_contribution_budget_NOT_IP_FIT":
+        "Contexto: contribución de la Agencia de Asuntos Culturales a la OMPI (no este fondo)",
+    "metric.context_all_donor_FIT_voluntary_contributions_anticipated":
+        "Contexto: contribuciones previstas de todos los donantes a fondos fiduciarios",
+    "metric.context_mip_africa_university_graduates_cumulative":
+        "Contexto: titulados del máster en PI de la Africa University hasta la fecha",
+    "metric.context_special_account_ODA_contribution_budget_all_ministries":
+        "Contexto: presupuesto de contribuciones de ayuda al desarrollo, todos los ministerios",
+    "metric.countries_supported": "Países apoyados",
+    "metric.countries_supported_in_year": "Países apoyados en el año",
+    "metric.cumulative_contribution": "Contribución acumulada",
+    "metric.donor_rank_extrabudgetary_development":
+        "Puesto entre los donantes, fondos extrapresupuestarios para el desarrollo",
+    "metric.event_participants": "Participantes en un evento",
+    "metric.event_participants_countries": "Países participantes en un evento",
+    "metric.experts_dispatched_cumulative": "Expertos enviados hasta la fecha",
+    "metric.fellowship_participants": "Becarios",
+    "metric.japan_share_of_world_total_contributions_pct":
+        "Parte del Japón en el total de contribuciones (%)",
+    "metric.long_term_research_fellows_invited_in_year":
+        "Investigadores invitados para estancias largas en el año",
+    "metric.programme_allocation_SME_startup_support_FY2024":
+        "Asignación al apoyo a pymes y empresas emergentes, ejercicio 2024",
+    "metric.scholarships_awarded_per_mip_cohort_fund": "Becas por promoción del máster en PI",
+    "metric.sme_support_target": "Pymes que apoyar (meta)",
+    "metric.sme_support_target_ultimate": "Empresas que apoyar a largo plazo (meta)",
+    "metric.supported_countries_acceding_PCT_Hague_Madrid_increase":
+        "Países apoyados que se adhieren a los sistemas del PCT, de La Haya o de Madrid",
+    "metric.trainees_cumulative_JPO_programme":
+        "Participantes en el programa de la JPO hasta la fecha",
+    "metric.trainees_cumulative_fund": "Participantes en formaciones de este fondo hasta la fecha",
+    "metric.trainees_invited_past_year_JPO_1000_2000_program":
+        "Expertos invitados el último año (programa 1000/2000 de la JPO)",
+    "metric.training_courses_JPO_year": "Cursos de formación de la JPO en el año",
+    "metric.training_target_africa": "Personas que formar en África (meta)",
 }

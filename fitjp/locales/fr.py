@@ -290,4 +290,69 @@ TEXT: dict[str, str] = {
     "mode.online": "En ligne",
     "mode.hybrid": "Hybride",
     "mode.unknown": "Non précisé",
+    # tables: source kinds, languages and metrics by name; the Sources page's count explained
+    "label.link": "Lien",
+    "sources.activities_explained": (
+        "Les autres pages comptent {shown} de ces {total} activités : elles laissent de côté les "
+        "{unclear} dont la source ne mentionne que l'Office japonais des brevets (JPO), et non le "
+        "fonds, sauf si « {toggle} » est activé, ainsi que les {undated} sans année connue dès que "
+        "la période est restreinte."),
+    "source_kind.official_wipo": "Officielle (OMPI)",
+    "source_kind.official_japan": "Officielle (Japon)",
+    "source_kind.wto_record": "Document de l'OMC",
+    "source_kind.official_other": "Officielle (autre)",
+    "source_kind.news": "Presse",
+    "source_kind.secondary": "Secondaire",
+    "source_kind.reference_data": "Données de référence",
+    "source_kind.fund_records": "Dossiers du fonds",
+    "language.en": "anglais",
+    "language.ja": "japonais",
+    "language.fr": "français",
+    "language.es": "espagnol",
+    "language.ru": "russe",
+    "language.zh": "chinois",
+    "language.ar": "arabe",
+    "metric.activity_budget_commitment": "Budget engagé pour une activité",
+    "metric.annual_contribution_current": "Contribution annuelle actuelle",
+    "metric.annual_contribution_total_all_japan_FITs":
+        "Contribution annuelle, tous les fonds fiduciaires du Japon",
+    "metric.annual_work_plan_current": "Plan de travail annuel actuel",
+    "metric.context_JPO_WIPO_assessed_contribution_executed":
+        "Contexte : contribution statutaire du JPO à l'OMPI, exécutée",
+    "metric.context_JPO_share_of_Japan_WIPO_assessed_contribution_pct":
+        "Contexte : part du JPO dans la contribution statutaire du Japon à l'OMPI (%)",
+    "metric.context_agency_for_cultural_affairs_WIPO_contribution_budget_NOT_IP_FIT":
+        "Contexte : contribution de l'Agence pour les affaires culturelles à l'OMPI (pas ce fonds)",
+    "metric.context_all_donor_FIT_voluntary_contributions_anticipated":
+        "Contexte : contributions prévues de tous les donateurs aux fonds fiduciaires",
+    "metric.context_mip_africa_university_graduates_cumulative":
+        "Contexte : diplômés du master en PI de l'Africa University à ce jour",
+    "metric.context_special_account_ODA_contribution_budget_all_ministries":
+        "Contexte : budget des contributions d'aide au développement, tous ministères",
+    "metric.countries_supported": "Pays soutenus",
+    "metric.countries_supported_in_year": "Pays soutenus dans l'année",
+    "metric.cumulative_contribution": "Contribution cumulée",
+    "metric.donor_rank_extrabudgetary_development":
+        "Rang parmi les donateurs, fonds extrabudgétaires pour le développement",
+    "metric.event_participants": "Participants à un événement",
+    "metric.event_participants_countries": "Pays participant à un événement",
+    "metric.experts_dispatched_cumulative": "Experts envoyés à ce jour",
+    "metric.fellowship_participants": "Boursiers",
+    "metric.japan_share_of_world_total_contributions_pct":
+        "Part du Japon dans l'ensemble des contributions (%)",
+    "metric.long_term_research_fellows_invited_in_year":
+        "Chercheurs invités pour un long séjour dans l'année",
+    "metric.programme_allocation_SME_startup_support_FY2024":
+        "Allocation au soutien des PME et des jeunes pousses, exercice 2024",
+    "metric.scholarships_awarded_per_mip_cohort_fund": "Bourses par promotion du master en PI",
+    "metric.sme_support_target": "PME à soutenir (objectif)",
+    "metric.sme_support_target_ultimate": "Entreprises à soutenir à long terme (objectif)",
+    "metric.supported_countries_acceding_PCT_Hague_Madrid_increase":
+        "Pays soutenus adhérant aux systèmes du PCT, de La Haye ou de Madrid",
+    "metric.trainees_cumulative_JPO_programme": "Stagiaires du programme du JPO à ce jour",
+    "metric.trainees_cumulative_fund": "Stagiaires de ce fonds à ce jour",
+    "metric.trainees_invited_past_year_JPO_1000_2000_program":
+        "Experts invités l'année passée (programme 1000/2000 du JPO)",
+    "metric.training_courses_JPO_year": "Cours de formation du JPO dans l'année",
+    "metric.training_target_africa": "Personnes à former en Afrique (objectif)",
 }
