@@ -24,13 +24,13 @@ described = {name: str(value) for name, value in ui.active_filter_values(filters
 if search.strip():
     described[t("activities.search", lang)] = search.strip()
 csv_button, excel_button, _ = st.columns([1, 1, 4])
-csv_button.download_button(t("activities.csv", lang), exports.activities_csv(rows),
+csv_button.download_button(t("activities.csv", lang), exports.activities_csv(rows, lang=lang),
                            file_name=f"fit-japan-activities-{ui.today()}.csv", mime="text/csv",
                            icon=":material/download:", on_click="ignore")
 excel_button.download_button(
     t("activities.excel", lang),
     exports.activities_excel(rows, about, described, {
         "activities": t("page.activities", lang), "filters": t("activities.sheet_filters", lang),
-        "about": t("activities.sheet_about", lang), "sources": t("activities.sheet_sources", lang)}),
+        "about": t("activities.sheet_about", lang), "sources": t("activities.sheet_sources", lang)}, lang=lang),
     file_name=f"fit-japan-activities-{ui.today()}.xlsx", icon=":material/download:", on_click="ignore",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
