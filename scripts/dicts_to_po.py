@@ -49,18 +49,18 @@ def from_files(locales: Path, english_file: Path) -> dict[str, dict[str, str]]:
     return texts
 
 
-def git(*args: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True, text=True).stdout
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
 
 
-def from_revision(revision: str) -> dict[str, dict[str, str]]:
+def from_revision(revision: str, repo: Path = ROOT) -> dict[str, dict[str, str]]:
     """Language -> texts, read from the modules as committed at `revision`."""
-    english = dict_literal(git("show", f"{revision}:{I18N_FILE}"), "EN", f"{revision}:{I18N_FILE}")
+    english = dict_literal(git(repo, "show", f"{revision}:{I18N_FILE}"), "EN", f"{revision}:{I18N_FILE}")
     texts = {catalogs.SOURCE_LANGUAGE: english}
-    for path in git("ls-tree", "--name-only", f"{revision}:{LOCALES_DIR}").split():
+    for path in git(repo, "ls-tree", "--name-only", f"{revision}:{LOCALES_DIR}").split():
         if path.endswith(".py") and path != "__init__.py":
             where = f"{revision}:{LOCALES_DIR}/{path}"
-            texts[path.removesuffix(".py")] = dict_literal(git("show", where), "TEXT", where)
+            texts[path.removesuffix(".py")] = dict_literal(git(repo, "show", where), "TEXT", where)
     return texts
 
 
