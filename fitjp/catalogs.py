@@ -89,12 +89,11 @@ def message(key: str, english: str, text: str = "") -> Message:
 
 def new_catalog(lang: str | None) -> Catalog:
     """An empty catalog with this project's header; lang None is the template."""
-    what = f"in {lang}" if lang else "template"
     return Catalog(locale=lang, domain=DOMAIN, project=PROJECT, version="1", fuzzy=False,
                    copyright_holder=CONTRIBUTORS, msgid_bugs_address=CONTRIBUTORS,
                    last_translator=CONTRIBUTORS, language_team=CONTRIBUTORS,
-                   header_comment=f"# Interface text of the {PROJECT}: {what}.\n"
-                                  f"# Message ids are keys as the code names them (fitjp/catalogs.py).")
+                   header_comment=f"# Interface text of the {PROJECT} (docs/translating.md).\n"
+                                  "# Each msgid is a key the code uses; the comment above it is its English.")
 
 
 def render(catalog: Catalog) -> bytes:
