@@ -1,8 +1,8 @@
 """Turn the interface text dictionaries of old into the gettext catalogs, then rewrite the template.
 
 Until issue 7 part 4 the text lived in Python: English as `EN = {...}` in fitjp/i18n.py, every
-other language as `TEXT = {...}` in fitjp/locales/<lang>.py. Branches begun before then still
-add keys there; to bring them over, run this on their dictionaries:
+other language as `TEXT = {...}` in fitjp/locales/<lang>.py. Those files are gone, but branches
+begun before then still add keys there; to bring them over, run this on their dictionaries:
 
     python scripts/dicts_to_po.py --from-rev main          # dictionaries as committed on main
     python scripts/dicts_to_po.py --from-python DIR        # DIR/<lang>.py, English from DIR/../i18n.py
@@ -91,18 +91,17 @@ def convert(texts: dict[str, dict[str, str]], locales: Path) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    source = parser.add_mutually_exclusive_group()
+    source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--from-rev", metavar="REV", help="read the dictionaries as committed at this git revision")
     source.add_argument("--from-python", metavar="DIR", type=Path,
-                        help=f"read DIR/<lang>.py (default {LOCALES_DIR}; English from --en)")
+                        help=f"read DIR/<lang>.py, as {LOCALES_DIR}/ was (English from --en)")
     parser.add_argument("--en", type=Path, help="the module holding EN (default: i18n.py beside DIR)")
     parser.add_argument("--out", type=Path, default=catalogs.LOCALES, help="where the catalogs go")
     args = parser.parse_args(argv)
     if args.from_rev:
         texts = from_revision(args.from_rev)
     else:
-        locales = args.from_python or ROOT / LOCALES_DIR
-        texts = from_files(locales, args.en or locales.parent / "i18n.py")
+        texts = from_files(args.from_python, args.en or args.from_python.parent / "i18n.py")
     convert(texts, args.out)
     return 0
 

@@ -100,12 +100,6 @@ def test_t_returns_the_texts_it_returned_from_the_dictionaries(lang, key, values
     assert t(key, lang, **values) == text
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_catalogs_hold_exactly_the_dictionaries_texts(lang):
-    """Until the dictionaries go: the conversion lost, added and changed nothing."""
-    assert catalogs.translations(lang) == i18n.TEXT[lang]
-
-
 def test_label_names_enumerated_values_in_each_language():
     assert label("fund", "global") == "Global (from 2019)"
     assert label("region", "africa", "fr") == "Afrique"
