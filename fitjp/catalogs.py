@@ -26,6 +26,8 @@ t(...) calls; `label("fund", value)` and similar build keys at run time, so `upd
 such a template would mark those messages obsolete. Use `python -m fitjp.catalogs extract`.
 Keys as msgids have one cost: changing an English text does not make `update` mark the
 translations fuzzy; whoever changes English marks the other languages' entries `#, fuzzy`.
+The other layout, msgctxt = key and msgid = English, would flag them itself, but it needs the
+English before the template exists, and the code, which names only keys, cannot supply it.
 """
 
 from __future__ import annotations
