@@ -293,7 +293,7 @@ def active_filter_values(filters: Filters) -> dict[str, str]:
     language = lang()
     names = country_names(language)
     values = {"from": str(filters.year_from), "to": str(filters.last_year), "currency": filters.currency,
-              "unclear": t("label.yes" if filters.include_unclear else "label.no", language),
+              "unclear": t("label.yes", language) if filters.include_unclear else t("label.no", language),
               "country": ", ".join(names.get(c, c) for c in filters.countries)}
     for name, kind in LIST_LABELS.items():
         values[URL_NAMES[name]] = ", ".join(label(kind, v, language) for v in getattr(filters, name))

@@ -51,7 +51,7 @@ def activity_map(filters: Filters, style: Style, key: str, metric: str = "activi
     if by_country.empty:
         ui.empty_state()
         return None
-    title = t("label.activities" if metric == "activity_count" else "label.participants", lang)
+    title = t("label.activities", lang) if metric == "activity_count" else t("label.participants", lang)
     fig = charts.world_map(by_country.dropna(subset=[metric]), metric, title, style, title=t("map.title", lang),
                            regions=filters.regions)
     event = ui.chart(fig, filters, alt=t("map.title", lang), key=key, on_select="rerun", selection_mode="points")
@@ -94,7 +94,7 @@ def country_summary(filters: Filters, style: Style, iso3: str) -> bool:
     st.header(name)
     regions = [label("region", profile.wipo_region, lang) if pd.notna(profile.wipo_region) else None,
                ui.region_name(profile.un_subregion)]
-    st.markdown(" · ".join([r for r in regions if r] + [f"**{t('country.' + profile.ldc_status, lang)}**"]))
+    st.markdown(" · ".join([r for r in regions if r] + [f"**{t(f'country.{profile.ldc_status}', lang)}**"]))
     if len(periods):
         spans = [t("country.ldc_period", lang, start=p.ldc_from, end=p.ldc_until or t("country.ldc_today", lang))
                  for p in periods.itertuples()]

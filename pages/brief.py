@@ -30,7 +30,7 @@ fragment = brief.brief_fragment(
     [(t("country.activities", lang), ui.number(totals.activity_count)),
      (t("country.national", lang), ui.number(totals.national_count)),
      (t("country.first", lang), str(int(totals.first_year)) if pd.notna(totals.first_year) else "–"),
-     (t("brief.status", lang), t("country." + profile.ldc_status, lang))],
+     (t("brief.status", lang), t(f"country.{profile.ldc_status}", lang))],
     [{"year": r.year if pd.notna(r.year) else "", "title": r.title, "kind": label("type", r.activity_type, lang),
       "source_title": r.source_publisher, "source_url": r.source_url} for r in rows.itertuples()],
     {"year": t("label.year", lang), "title": t("label.title", lang), "type": t("label.type", lang),

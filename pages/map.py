@@ -11,8 +11,8 @@ ui.header("page.map", filters)
 params = filters.activity_params()
 
 metric = st.segmented_control(t("map.metric", lang), ["activity_count", "national_participants"],
-                              format_func=lambda m: t("map.metric_activities" if m == "activity_count"
-                                                      else "map.metric_participants", lang),
+                              format_func=lambda m: t("map.metric_activities", lang) if m == "activity_count"
+                                                      else t("map.metric_participants", lang),
                               default="activity_count", key="map_metric") or "activity_count"
 
 left, right = st.columns([3, 2])

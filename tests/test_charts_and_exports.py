@@ -121,10 +121,10 @@ def test_every_text_key_used_exists_in_every_language():
     keys = used_text_keys()
     assert len(keys) > 50
     for language in i18n.LANGUAGES:
-        missing = keys - i18n.TEXT[language].keys()
+        missing = keys - i18n.texts(language).keys()
         assert not missing, f"{language} lacks {sorted(missing)}"
 
 
 def test_every_language_has_every_key():
     for language in i18n.LANGUAGES:
-        assert i18n.TEXT[language].keys() == i18n.EN.keys(), language
+        assert i18n.texts(language).keys() == i18n.texts("en").keys(), language

@@ -144,7 +144,7 @@ def test_every_shipped_code_has_a_label_in_every_language(shipped, kind, sql):
     if kind == "source_kind":
         codes |= set(SOURCE_KINDS)  # an import may bring any kind the schema accepts
     for language in i18n.LANGUAGES:
-        missing = {code for code in codes if f"{kind}.{code}" not in i18n.TEXT[language]}
+        missing = {code for code in codes if f"{kind}.{code}" not in i18n.texts(language)}
         assert not missing, f"{language} has no label for {kind} {sorted(missing)}"
 
 
