@@ -151,6 +151,7 @@ def _set_widgets(filters: Filters) -> None:
 
 
 WRITTEN_KEY = "urls_written"  # the filter part of each URL this session wrote, newest last
+OPENING_KEY = "url_opening"  # the filter part of the URL open_country sends the session to
 
 
 def _url_filters(params: dict) -> tuple:
@@ -160,6 +161,8 @@ def _url_filters(params: dict) -> tuple:
 
 
 def _is_stale(url: dict) -> bool:
+    if _url_filters(url) == st.session_state.pop(OPENING_KEY, None):
+        return False  # the app itself navigated there (open_country): new, however it looks
     written = st.session_state.get(WRITTEN_KEY, [])
     return _url_filters(url) in written[:-1] and _url_filters(url) != written[-1]
 
@@ -203,6 +206,7 @@ def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") ->
     # Only the URL changes here: the next run sees filters that differ from the session's
     # and moves the sidebar's widgets to them before drawing them. Setting the session's
     # filters too would leave the sidebar holding the old country, which then won.
+    st.session_state[OPENING_KEY] = _url_filters(chosen.to_query_params())
     st.switch_page(page, query_params=chosen.to_query_params())
 
 
