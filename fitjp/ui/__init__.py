@@ -1,0 +1,20 @@
+"""The Streamlit-aware helpers pages compose, each role in its own module:
+
+- cache: the connection, cached query results, lookups every page repeats;
+- state: the filters of this run, to and from the URL, moving between pages;
+- sidebar: the shared filters and the filters in words;
+- furniture: titles, captions, charts with their caption, empty states, page CSS;
+- tables: tables of labels, not codes.
+
+Pages write `ui.query(...)`, `ui.header(...)`: the names below are the whole interface.
+Nothing here computes figures.
+"""
+
+from fitjp.ui.cache import connection, country_names, data_as_of, query, today
+from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
+                                localized_countries, number, presenter_css, print_css, region_name)
+from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar
+from fitjp.ui.state import (current_filters, filters, is_embedded, lang, leave_pages_folder_mode, open_country,
+                            shown_country, style)
+from fitjp.ui.tables import (activity_table, label_or_value, labelled, labelled_values, source_columns, table,
+                             whole_number_column)

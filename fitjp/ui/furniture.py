@@ -1,0 +1,110 @@
+"""Page furniture: titles with the active filters, captions, charts with their caption,
+empty states, the page icon and the CSS of presenter mode and printing."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from babel.numbers import format_decimal
+
+from fitjp.countries import localized_region
+from fitjp.filters import Filters
+from fitjp.i18n import t
+from fitjp.schema import FIRST_FISCAL_YEAR
+from fitjp.settings import ROOT
+from fitjp.ui.cache import country_names, data_as_of
+from fitjp.ui.sidebar import describe
+from fitjp.ui.state import _reset, lang
+
+
+# A file of our own: a Material icon name makes every page fetch the symbol from a Google host.
+PAGE_ICON = str(ROOT / "static" / "icon.png")
+
+
+PLOT_CONFIG = {
+    "topojsonURL": "/app/static/",  # the offline world map: see static/ and .streamlit/config.toml
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 3},
+}
+
+
+def country_name(iso3: str, fallback: str = "") -> str:
+    return country_names(lang()).get(iso3, fallback or iso3)
+
+
+def localized_countries(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with a `name` column: each row's country (iso3) in the reader's language."""
+    names = country_names(lang())
+    return frame.assign(name=frame.iso3.map(names))
+
+
+def region_name(name: str | None) -> str | None:
+    """A UN M49 region or sub-region in the reader's language."""
+    return localized_region(name, lang()) if isinstance(name, str) else None
+
+
+def number(value) -> str:
+    """A whole number formatted for the reader's language."""
+    return format_decimal(int(value), locale=lang())
+
+
+PRESENTER_CSS = """<style>
+[data-testid="stMainBlockContainer"] { font-size: 1.25rem; max-width: 100%; padding-top: 2rem; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
+</style>"""
+
+
+PRINT_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], .st-key-brief_actions, .st-key-brief_picker {
+    display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  @page { size: A4; margin: 12mm; }
+}
+</style>"""
+
+
+def presenter_css() -> None:
+    """Bigger type everywhere for a shared screen (fixed CSS; no data in it)."""
+    st.html(PRESENTER_CSS)
+
+
+def print_css() -> None:
+    """Printing shows the page's content only: no sidebar, menus or buttons."""
+    st.html(PRINT_CSS)
+
+
+def header(title_key: str, filters: Filters) -> None:
+    """Page title, and under it the active filters with a reset."""
+    language = lang()
+    st.title(t(title_key, language))
+    line, button = st.columns([6, 1], vertical_alignment="center")
+    if filters.is_default:
+        line.caption(t("filter.none", language, first=FIRST_FISCAL_YEAR, last=filters.last_year))
+    else:
+        line.caption(t("filter.active", language, filters=describe(filters, language)))
+        button.button(t("filter.reset", language), on_click=_reset, key="reset_under_title")
+
+
+def caption(filters: Filters, source: str | None = None) -> str:
+    """What every chart says under itself: filters, data date, source."""
+    language = lang()
+    parts = [t("caption.filters", language, filters=describe(filters, language)),
+             t("caption.data", language, date=data_as_of()),
+             t("caption.source", language, source=source or t("caption.public_record", language))]
+    return " · ".join(parts)
+
+
+def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str | None = None, **kwargs):
+    """A Plotly chart with the offline map config, alt text and its caption."""
+    event = st.plotly_chart(fig, config=PLOT_CONFIG, alt=alt, key=key, **kwargs)
+    st.caption(caption(filters, source))
+    return event
+
+
+def empty_state() -> None:
+    language = lang()
+    st.info(f"**{t('empty.title', language)}** {t('empty.hint', language)}")

@@ -1,0 +1,149 @@
+"""The view's state: the filters of this run, read from the URL or the session, written
+back to the URL, and moved between pages. The URL is where a view lives, so a link reopens it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from fitjp.charts import Style
+from fitjp.filters import DEFAULT, Filters, URL_NAMES, current_year, from_query_params
+from fitjp.i18n import t
+
+
+STATE_KEY = "filters"
+
+
+WIDGET_PREFIX = "filter_"
+
+
+LIST_FILTERS = ("regions", "countries", "objectives", "areas", "types", "funds")  # multiselects, in sidebar order
+
+
+def leave_pages_folder_mode() -> None:
+    """Streamlit treats a folder named pages/ as old-style pages until the entry script has
+    called st.navigation once. In that mode a deep link (/country?country=KEN) opened first
+    on a fresh server runs the page file alone, and widgets made in the first run get other
+    ids than in later runs, so a first change of a filter is lost. Switch the mode off and run
+    again: dashboard.py then resolves the same URL to the same page, with stable widgets."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def filters() -> Filters:
+    """The filters dashboard.py resolved for this run. Every page calls this first."""
+    leave_pages_folder_mode()
+    return st.session_state.get(STATE_KEY, DEFAULT)
+
+
+def style() -> Style:
+    current = filters()
+    return Style.presenter(current.lang) if current.present else Style(lang=current.lang)
+
+
+def lang() -> str:
+    return filters().lang
+
+
+def current_filters() -> Filters:
+    """The filters of this run: from the URL when it names any, else those this session had
+    (Streamlit drops query parameters when the page changes), else the defaults."""
+    url = {key: st.query_params.get_all(key) for key in st.query_params}
+    named = any(key in url for key in URL_NAMES.values())
+    remembered = st.session_state.get(STATE_KEY, DEFAULT)
+    if named and _is_stale(url):
+        # The browser sent the URL of an earlier run of ours (quick changes overtake the
+        # URL's update): the session's filters are newer. Taking the URL would undo a change.
+        filters = remembered
+    elif named:
+        filters, ignored = from_query_params(url)
+        if ignored:
+            st.toast(t("filter.ignored", filters.lang, items=", ".join(f"{k}={v}" for k, v in ignored)))
+    else:
+        filters = remembered
+    if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
+        _set_widgets(filters)
+    st.session_state[STATE_KEY] = filters
+    _write_url(filters)
+    return filters
+
+
+def _set_widgets(filters: Filters) -> None:
+    st.session_state[WIDGET_PREFIX + "years"] = (filters.year_from, min(filters.last_year, current_year()))
+    for name in LIST_FILTERS:
+        st.session_state[WIDGET_PREFIX + name] = list(getattr(filters, name))
+    st.session_state[WIDGET_PREFIX + "currency"] = filters.currency
+    st.session_state[WIDGET_PREFIX + "include_unclear"] = filters.include_unclear
+    st.session_state[WIDGET_PREFIX + "lang"] = filters.lang
+    st.session_state[WIDGET_PREFIX + "present"] = filters.present
+
+
+WRITTEN_KEY = "urls_written"  # the filter part of each URL this session wrote, newest last
+
+
+OPENING_KEY = "url_opening"  # the filter part of the URL open_country sends the session to
+
+
+def _url_filters(params: dict) -> tuple:
+    """The filter parameters of a URL, comparable whatever their form (str or list)."""
+    return tuple(sorted((key, value[-1] if isinstance(value, list) else value)
+                        for key, value in params.items() if key in URL_NAMES.values()))
+
+
+def _is_stale(url: dict) -> bool:
+    if _url_filters(url) == st.session_state.pop(OPENING_KEY, None):
+        return False  # the app itself navigated there (open_country): new, however it looks
+    written = st.session_state.get(WRITTEN_KEY, [])
+    return _url_filters(url) in written[:-1] and _url_filters(url) != written[-1]
+
+
+def _write_url(filters: Filters) -> None:
+    """Put the filters in the URL, keeping parameters that are not filters (e.g. a page's own)."""
+    wanted = filters.to_query_params()
+    written = [w for w in st.session_state.get(WRITTEN_KEY, []) if w != _url_filters(wanted)]
+    st.session_state[WRITTEN_KEY] = (written + [_url_filters(wanted)])[-20:]
+    for key in URL_NAMES.values():
+        if key in st.query_params and key not in wanted:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def shown_country(filters: Filters) -> str | None:
+    """The country a profile or brief shows: the one picked last, when the filter names several."""
+    return filters.countries[-1] if filters.countries else None
+
+
+def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") -> None:
+    """Go to a country's profile (or brief), keeping the other filters."""
+    chosen = replace(filters, countries=(iso3,))
+    # Only the URL changes here: the next run sees filters that differ from the session's
+    # and moves the sidebar's widgets to them before drawing them. Setting the session's
+    # filters too would leave the sidebar holding the old country, which then won.
+    st.session_state[OPENING_KEY] = _url_filters(chosen.to_query_params())
+    st.switch_page(page, query_params=chosen.to_query_params())
+
+
+def _reset() -> None:
+    """Back to no filters, in the same language and mode."""
+    kept = st.session_state.get(STATE_KEY, DEFAULT).reset()
+    _set_widgets(kept)
+    st.session_state[STATE_KEY] = kept
+    _write_url(kept)
+
+
+def is_embedded() -> bool:
+    """Whether the page is shown inside another site (?embed=true). Streamlit keeps its embed
+    parameters out of st.query_params, so this reads the run's own query string."""
+    from urllib.parse import parse_qs
+
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    query = parse_qs(context.query_string if context else "")
+    return any(value.lower() == "true" for value in query.get("embed", []))

@@ -1,0 +1,84 @@
+"""Tables a reader can scan: labels, not codes; empty cells, not "None"; a link to each source."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from fitjp.i18n import label, t
+from fitjp.ui.cache import country_names
+from fitjp.ui.state import lang
+
+
+def labelled(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
+    """A copy with enumerated columns shown by name: labelled(rows, fund="fund", status="status")."""
+    language = lang()
+    return frame.assign(**{column: frame[column].map(lambda v, k=kind: label(k, v, language) if pd.notna(v) else "")
+                           for column, kind in kinds.items()})
+
+
+def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
+    """Activities as a table a reader can scan: labelled values, a link to each source."""
+    language = lang()
+    names = country_names(language)
+    in_words = lambda codes: "; ".join(sorted(names.get(c, c) for c in codes)) if isinstance(codes, list) else ""
+    shown = pd.DataFrame({
+        t("label.year", language): rows.year,
+        t("label.title", language): rows.title,
+        t("label.type", language): rows.activity_type.map(lambda v: label("type", v, language)),
+        t("label.hosts", language): rows.host_iso3.map(in_words),
+        # The source's own words when it names a group ("ARIPO member states"), else the countries.
+        t("label.beneficiaries", language): rows.beneficiaries_as_stated.fillna(rows.beneficiary_iso3.map(in_words)),
+        t("label.fund", language): rows.fund.map(lambda v: label("fund", v, language)),
+        t("label.source", language): rows.source_url,
+    })
+    st.dataframe(shown, hide_index=True, height=height or "auto", width="stretch", column_config={
+        t("label.year", language): st.column_config.NumberColumn(format="%d", width="small"),
+        t("label.title", language): st.column_config.TextColumn(width="large"),
+        t("label.source", language): st.column_config.LinkColumn(display_text=t("label.open_source", language)),
+    })
+
+
+def label_or_value(kind: str, value, language: str) -> str:
+    """An enumerated value's label in `language`; "" for a missing value. A value with no
+    label yet (say, a metric an import brought) shows as it is rather than stopping the page."""
+    if value is None or (not pd.api.types.is_list_like(value) and pd.isna(value)):
+        return ""
+    try:
+        return t(f"{kind}.{value}", language)
+    except KeyError:
+        return str(value)
+
+
+def labelled_values(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
+    """A copy with enumerated columns shown by their labels; a cell holding a list of codes
+    (coverage_by_year's fund_list) reads as their labels, comma-separated."""
+    language = lang()
+
+    def shown(value, kind):
+        if pd.api.types.is_list_like(value):
+            return ", ".join(label_or_value(kind, v, language) for v in value)
+        return label_or_value(kind, value, language)
+
+    return frame.assign(**{column: frame[column].map(lambda v, k=kind: shown(v, k))
+                           for column, kind in kinds.items()})
+
+
+def whole_number_column(title: str) -> st.column_config.NumberColumn:
+    """Amounts in whole currency units with the reader's thousands separators. The format
+    "localized" alone shows decimals; a step of 1 sets its precision to none."""
+    return st.column_config.NumberColumn(title, format="localized", step=1)
+
+
+def source_columns(language: str) -> dict:
+    """A source as two columns: its name as text, its URL as a link that reads "open"."""
+    return {"source_name": st.column_config.TextColumn(t("label.source", language)),
+            "source_url": st.column_config.LinkColumn(t("label.link", language),
+                                                      display_text=t("label.open_source", language))}
+
+
+def table(frame: pd.DataFrame, columns: dict, **options) -> None:
+    """A read-only table of `columns` (column name -> column config), in that order. A missing
+    value is an empty cell: st.dataframe otherwise writes "None" in it."""
+    st.dataframe(frame[list(columns)], hide_index=True, width="stretch", column_config=columns,
+                 placeholder="", **options)
