@@ -22,3 +22,12 @@ def data_dir() -> Path:
 
 def raw_dir() -> Path:
     return data_dir() / "raw"
+
+
+def data_version() -> str:
+    """A text that changes whenever the data the app reads changes: cache keys include it,
+    so a new release (or a rebuilt folder) is picked up without a restart. For a plain
+    folder it is the newest modification time of its Parquet files."""
+    folder = data_dir()
+    stamps = [path.stat().st_mtime_ns for path in folder.glob("*.parquet")]
+    return f"{folder}@{max(stamps, default=0)}"

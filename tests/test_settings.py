@@ -19,3 +19,13 @@ def test_the_build_and_the_app_read_the_folder_fitjp_data_dir_names(monkeypatch,
     assert (folder / "activities.parquet").is_file()
     connection = db.connect()
     assert connection.execute("select count(*) from activities").fetchone()[0] == rows["activities"]
+
+
+def test_the_data_version_changes_when_a_table_file_changes(monkeypatch, tmp_path):
+    monkeypatch.setenv("FITJP_DATA_DIR", str(tmp_path))
+    table = tmp_path / "activities.parquet"
+    table.write_bytes(b"one")
+    before = settings.data_version()
+    import os
+    os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000))
+    assert settings.data_version() != before
