@@ -8,6 +8,10 @@ import streamlit as st
 from fitjp import brief, ui
 from fitjp.i18n import label, t
 
+# The most recent activities that fit one A4 sheet with the figures and the map; the footer
+# says how many more there are (a browser test prints every country's brief).
+BRIEF_ROWS = 12
+
 filters, lang = ui.filters(), ui.lang()
 picker = st.container(key="brief_picker")  # not printed (ui.PRINT_CSS)
 with picker:
@@ -22,7 +26,7 @@ filters = replace(filters, countries=(current,))
 params = filters.activity_params()
 profile = ui.query("country_profile", iso3=current, today=ui.today()).iloc[0]
 totals = ui.query("activity_totals", **params).iloc[0]
-rows = ui.query("activity_list", **params, search="", limit=40)
+rows = ui.query("activity_list", **params, search="", limit=BRIEF_ROWS)
 title = t("brief.title", lang, country=ui.country_name(current))
 fragment = brief.brief_fragment(
     current, title,
