@@ -135,9 +135,9 @@ def _count_axis(max_count: float) -> dict:
     return _whole_ticks(max_count) | {"rangemode": "tozero"}
 
 
-def _amount_axis(max_value: float, lang: str) -> dict:
+def _amount_axis(max_value: float, lang: str, count: int = 5) -> dict:
     """Round ticks written as the bars' labels are (2M, 2億, 2 M), ending at the top tick."""
-    ticks = round_ticks(max_value)
+    ticks = round_ticks(max_value, count)
     return {"tickvals": ticks, "ticktext": [compact_number(v, lang, digits=2) for v in ticks],
             "range": [0, ticks[-1] or 1]}
 
@@ -158,8 +158,8 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
         "colorway": PALETTE,
     }
     fig.update_layout(**(layout | overrides))
-    fig.update_xaxes(tickfont_size=style.tick_size, automargin=True)
-    fig.update_yaxes(tickfont_size=style.tick_size, automargin=True)
+    fig.update_xaxes(tickfont_size=style.tick_size, title_font_size=style.tick_size, automargin=True)
+    fig.update_yaxes(tickfont_size=style.tick_size, title_font_size=style.tick_size, automargin=True)
     return fig
 
 
@@ -222,7 +222,7 @@ def _funding_axes(fig: go.Figure, years: pd.DataFrame, drawn: pd.DataFrame, cumu
     fig.update_xaxes(title=t("label.fiscal_year", lang), row=2, col=1)
     fig.update_yaxes(title=t("label.amount", lang, currency=currency), row=1, col=1,
                      **_amount_axis(amount_max, lang))
-    fig.update_yaxes(row=2, col=1, **_amount_axis(cumulative_max, lang))
+    fig.update_yaxes(row=2, col=1, **_amount_axis(cumulative_max, lang, count=2))  # a short panel: few ticks
     # the lower panel's name, written across its top: a vertical title would not fit its height
     fig.add_annotation(text=t("label.cumulative_axis", lang, currency=currency), xref="x2 domain",
                        yref="y2 domain", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
