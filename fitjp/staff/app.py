@@ -24,6 +24,12 @@ log = logging.getLogger("fitjp.staff")
 
 def main() -> None:
     st.set_page_config(page_title="FIT Japan IP Global: staff", layout="wide")
+    # One page of its own: without st.navigation Streamlit would list pages/ (the public
+    # dashboard's pages) in this app's sidebar.
+    st.navigation([st.Page(run, title="Staff", default=True)], position="hidden").run()
+
+
+def run() -> None:
     try:
         if signed_in():
             workflow()

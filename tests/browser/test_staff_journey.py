@@ -83,6 +83,7 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
     activities_before = len(pd.read_csv(data_copy / "raw" / "activities.csv"))
     sign_in(staff, PASSWORD)
     expect(staff.get_by_text("Live: the data as shipped (no release published yet).")).to_be_visible()
+    assert staff.get_by_test_id("stSidebarNav").count() == 0, "the staff app lists the public pages"
 
     template = download(staff, "Download the template (Excel)", tmp_path / "fund_records.xlsx")
     book = openpyxl.load_workbook(template)
