@@ -234,7 +234,7 @@ def run_release_command(args) -> int:
         if not args.file.is_file():
             print(f"{args.file}: no such file", file=sys.stderr)
             return 2
-        upload = intake.read_upload(args.file.read_bytes(), args.file.name, args.table)
+        upload = intake.read_path(args.file, args.table)
         result = releases.check(upload, "replace" if args.replace else "update")
         for note in upload.notes:
             print(note)
@@ -255,6 +255,10 @@ def run_release_command(args) -> int:
         return 0
     except releases.ReleaseError as error:
         print(f"{error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk, a folder without write permission
+        print(f"could not write the release ({error}); nothing was published and the live data "
+              "is as it was", file=sys.stderr)
         return 1
 
 

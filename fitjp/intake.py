@@ -90,6 +90,17 @@ def read_upload(data: bytes, name: str, table: str | None = None) -> Intake:
     return intake
 
 
+def read_path(path: Path, table: str | None = None) -> Intake:
+    """A file on disk (the CLI): one beyond the size limit is refused without being read."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        refused = Intake(path.name, "", size)
+        refused.refuse(f"the file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB",
+                       "Split the rows into several files of the template and upload them one by one.")
+        return refused
+    return read_upload(path.read_bytes(), path.name, table)
+
+
 def what_it_is(data: bytes) -> str:
     """The kind of file its first bytes say it is, whatever its name says."""
     if data.startswith(b"PK\x03\x04"):
@@ -127,7 +138,7 @@ def _read_excel_file(intake: Intake, data: bytes) -> None:
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
         except Exception as error:  # openpyxl raises many kinds on a damaged workbook
-            intake.refuse(f"Excel could save it, but it cannot be read ({type(error).__name__})",
+            intake.refuse(f"the workbook is damaged and cannot be read ({type(error).__name__})",
                           "Open it in Excel, save it again as .xlsx and upload that.")
             return
         for sheet in book.worksheets:
@@ -286,8 +297,8 @@ def _add_csv_rows(intake: Intake, table: str, header: list[str], records: list[l
 
 def decode(data: bytes) -> tuple[str | None, str]:
     """The text and the encoding it was read in; or None and why it could not be read.
-    Only what can be recognised with confidence is read: a BOM, strict UTF-8, UTF-16 by its
-    pattern of NUL bytes, or strict Shift-JIS that reads as Japanese."""
+    Only what can be recognised with confidence is read: a BOM, UTF-16 by its pattern of NUL
+    bytes, strict UTF-8, or strict Shift-JIS that reads as Japanese."""
     boms = [(b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 (with BOM)"), (b"\xff\xfe", "utf-16", "UTF-16 (with BOM)"),
             (b"\xfe\xff", "utf-16", "UTF-16 (with BOM)")]
     for bom, codec, label in boms:
@@ -296,12 +307,12 @@ def decode(data: bytes) -> tuple[str | None, str]:
                 return data.decode(codec), label
             except UnicodeDecodeError:
                 return None, f"the file starts as {label} but is not valid {label}"
+    if b"\x00" in data:  # valid UTF-8 too when the text is ASCII, but no CSV has NULs
+        return _decode_utf16_without_bom(data)
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        return _decode_utf16_without_bom(data)
     try:
         text = data.decode("cp932")
     except UnicodeDecodeError:

@@ -104,6 +104,8 @@ def check(intake: Intake, mode: str = "update") -> Check:
     merged, ordered = dict(before), dict(before)
     for sheet in intake.sheets:
         table = TABLES[sheet.table]
+        if sheet.frame.columns.duplicated().any():
+            continue  # intake reported the column named twice; its rows cannot be matched
         header_problems = check_header(table, sheet)
         problems += header_problems
         if any(p.message == "column missing from the header" for p in header_problems):
