@@ -242,7 +242,8 @@ def run_release_command(args) -> int:
             print(f"{len(result.problems)} problem(s); nothing was published:", file=sys.stderr)
             print("\n".join(releases.describe(p) for p in result.problems), file=sys.stderr)
             if getattr(args, "problems_xlsx", None):
-                args.problems_xlsx.write_bytes(intake.problems_workbook(upload, result.problems))
+                original = args.file.read_bytes() if upload.size <= intake.MAX_BYTES else None
+                args.problems_xlsx.write_bytes(intake.problems_workbook(upload, result.problems, original))
             return 1
         if args.command == "check":
             print(f"{args.file.name}: no problems found")

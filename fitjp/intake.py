@@ -449,26 +449,43 @@ def template_bytes() -> bytes:
 PROBLEM = PatternFill("solid", fgColor="FFC7CE")
 
 
-def problems_workbook(intake: Intake, problems: list[Problem]) -> bytes:
-    """The uploaded rows as a workbook, every bad cell filled red, and a Problems sheet."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    listing = book.create_sheet("Problems")
+def problems_workbook(intake: Intake, problems: list[Problem], data: bytes | None = None) -> bytes:
+    """The uploaded workbook itself (or, for a CSV or a file that would not open, its rows as
+    read) with every bad cell filled red, and a Problems sheet listing them all."""
+    book, sheets = _book_to_mark(intake, data)
+    if "Problems" in book.sheetnames:
+        book.remove(book["Problems"])  # a marked workbook uploaded again gets a fresh list
+    listing = book.create_sheet("Problems", 0)
     listing.append(["sheet", "row", "column", "value", "problem", "how to fix"])
     for cell in listing[1]:
         cell.font = Font(bold=True)
     by_label = {sheet.label: sheet for sheet in intake.sheets}
-    sheets = {sheet.label: _sheet_of_rows(book, sheet) for sheet in intake.sheets}
     for problem in problems:
         listing.append([_sheet_name(problem, by_label), problem.row or "", problem.column,
                         problem.value[:200], problem.message, problem.hint])
-        if problem.file in sheets:
-            _mark(sheets[problem.file], by_label[problem.file], problem)
+        if problem.file in by_label and by_label[problem.file].sheet in sheets:
+            _mark(book[by_label[problem.file].sheet], by_label[problem.file], problem)
     for letter, width in zip("ABCDEF", (22, 6, 20, 30, 50, 60)):
         listing.column_dimensions[letter].width = width
+    book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _book_to_mark(intake: Intake, data: bytes | None):
+    """The workbook to mark and the names of its sheets that hold uploaded rows."""
+    if data and what_it_is(data) == "xlsx":
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data))
+            return book, set(book.sheetnames)
+        except Exception:  # damaged: fall back to the rows as read
+            pass
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in intake.sheets:
+        _sheet_of_rows(book, sheet)
+    return book, {sheet.sheet for sheet in intake.sheets}
 
 
 def _sheet_of_rows(book, sheet: Sheet):

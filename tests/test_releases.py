@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -189,6 +190,18 @@ def test_cli_check_writes_the_file_with_its_problems_marked(live, tmp_path):
     assert "drop-down" in book["Problems"]["F2"].value
     assert book["activities"]["H2"].fill.fgColor.rgb.endswith("FFC7CE")
     assert book["activities"]["G2"].fill.fgColor.rgb == "00000000"  # only the bad cell
+    assert "instructions" in book.sheetnames  # the uploaded workbook itself, marked
+
+
+def test_a_bad_csv_comes_back_as_a_workbook_of_its_rows_with_the_bad_cell_marked(live, tmp_path):
+    path = activities(tmp_path, {}, {"mode": "remote"})
+    upload = intake.read_upload(path.read_bytes(), path.name)
+    result = releases.check(upload)
+    book = openpyxl.load_workbook(io.BytesIO(intake.problems_workbook(upload, result.problems, path.read_bytes())))
+    assert book.sheetnames == ["Problems", "activities"]
+    assert book["activities"]["I3"].value == "remote"
+    assert book["activities"]["I3"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert book["activities"]["I2"].fill.fgColor.rgb == "00000000"
 
 
 def test_cli_import_publishes_a_release_once_releases_exist(live, tmp_path):

@@ -119,6 +119,7 @@ def checked(data: bytes, name: str, mode: str, table: str | None) -> releases.Ch
     if st.session_state.get("check_key") != key:
         st.session_state.check_key = key
         st.session_state.check = releases.check(intake.read_upload(data, name, table), mode)
+        st.session_state.check_data = data  # to mark the bad cells in the workbook itself
     return st.session_state.check
 
 
@@ -135,7 +136,7 @@ def check_step(result: releases.Check) -> None:
     if len(result.problems) > SHOWN_ROWS:
         st.caption(f"The first {SHOWN_ROWS} problems; the download lists all {len(result.problems)}.")
     st.download_button("Download your file with the problems marked",
-                       intake.problems_workbook(result.intake, result.problems),
+                       intake.problems_workbook(result.intake, result.problems, st.session_state.get("check_data")),
                        f"{Path(result.intake.name).stem}-problems.xlsx", EXCEL)
 
 
