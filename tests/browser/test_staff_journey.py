@@ -127,3 +127,36 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
     assert (data_copy / "releases" / "LIVE").read_text().strip().endswith("-shipped")
     assert_no_error(staff)  # the fixed file, checked against release 1 again, has no problem
     screenshot(staff, "staff_4_rolled_back")
+
+
+def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_path, monkeypatch):
+    """Published by another process (the CLI here), picked up by the running dashboard on the
+    next page view: the Sources page's What changed and every caption's data date."""
+    from fitjp import build
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "raw", folder / "raw")
+    for table in (ROOT / "data").glob("*.parquet"):
+        shutil.copy2(table, folder / table.name)
+    monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
+    with streamlit_server({"FITJP_DATA_DIR": str(folder)}) as base:
+        page = new_page(browser, base)
+        open_page(page, "/sources")
+        expect(page.get_by_text("No release has been published since the data was shipped")).to_be_visible()
+
+        records = fill(_template(tmp_path), tmp_path / "records.xlsx", iso3="CIV")
+        assert build.main(["publish", str(records), "--note", "Abidjan workshop", "--by", "Aiko"]) == 0
+        open_page(page, "/sources")
+        today = pd.Timestamp.today().date().isoformat()
+        expect(page.get_by_text(f"Release 2, {today}: Abidjan workshop", exact=False)).to_be_visible()
+        expect(page.get_by_text("live now")).to_be_visible()
+        open_page(page, "/funding")
+        expect(page.get_by_text(f"Data as of {today}, release 2 of {today}", exact=False).first).to_be_visible()
+        assert_no_error(page)
+        page.context.close()
+
+
+def _template(folder):
+    from fitjp.build import write_template
+    write_template(folder / "template.xlsx")
+    return folder / "template.xlsx"
