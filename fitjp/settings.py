@@ -1,10 +1,16 @@
-"""The settings every part of the project reads: the app, the build CLI, the benchmark and
-deploy/. Each comes from the environment, so a process can be pointed elsewhere without
-touching code; each is read when asked for, never at import time.
+"""The settings every part of the project reads: the app, the build CLI, the staff app, the
+benchmark and deploy/. Each comes from the environment, so a process can be pointed elsewhere
+without touching code; each is read when asked for, never at import time.
 
 | variable          | default  | what                                                        |
 |-------------------|----------|-------------------------------------------------------------|
 | FITJP_DATA_DIR    | data/    | the data folder: *.parquet the app reads, raw/ the build reads |
+
+Releases (fitjp/releases.py): the staff app and `python -m fitjp.build publish` write each
+release of the data to its own folder, FITJP_DATA_DIR/releases/<id>/ (Parquet, raw/ CSVs,
+manifest.json), and name the live one in FITJP_DATA_DIR/releases/LIVE, a one-line file
+replaced by rename. data_dir() is then the live release's folder; with no release it is the
+data folder itself, as shipped.
 """
 
 from __future__ import annotations
@@ -15,9 +21,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def data_dir() -> Path:
-    """The data folder: the Parquet tables the app reads, and raw/ with the CSVs they are built from."""
+def base_dir() -> Path:
+    """The data folder FITJP_DATA_DIR names (default data/): the shipped tables, and releases/."""
     return Path(os.environ.get("FITJP_DATA_DIR") or ROOT / "data").resolve()
+
+
+def releases_dir() -> Path:
+    return base_dir() / "releases"
+
+
+def live_release() -> str | None:
+    """The id of the live release, or None when none was published (or its folder is gone,
+    so a broken pointer falls back to the shipped data rather than to nothing)."""
+    try:
+        release_id = (releases_dir() / "LIVE").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return release_id if release_id and (releases_dir() / release_id).is_dir() else None
+
+
+def data_dir() -> Path:
+    """The folder the app reads: the live release's, or the data folder when there is none.
+    Read on every call, so a release made live by another process is seen at once."""
+    release_id = live_release()
+    return releases_dir() / release_id if release_id else base_dir()
 
 
 def raw_dir() -> Path:
@@ -26,8 +53,8 @@ def raw_dir() -> Path:
 
 def data_version() -> str:
     """A text that changes whenever the data the app reads changes: cache keys include it,
-    so a new release (or a rebuilt folder) is picked up without a restart. For a plain
-    folder it is the newest modification time of its Parquet files."""
+    so a new release (or a rebuilt folder) is picked up without a restart. It names the live
+    release and the newest modification time of the Parquet files it reads."""
     folder = data_dir()
     stamps = [path.stat().st_mtime_ns for path in folder.glob("*.parquet")]
-    return f"{folder}@{max(stamps, default=0)}"
+    return f"{live_release() or 'shipped'}:{folder}@{max(stamps, default=0)}"

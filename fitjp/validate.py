@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -23,6 +23,9 @@ class Problem:
     column: str
     value: str
     message: str
+    # How to fix it, in a spreadsheet user's words (the staff app and the CLI show it);
+    # not part of equality, so a problem is the same problem whatever advice it carries.
+    hint: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
@@ -146,3 +149,40 @@ def check_all(tables: dict[str, pd.DataFrame], origins: dict[str, Origin]) -> No
     problems += check_references(tables, origins)
     if problems:
         raise ValidationError(problems)
+
+
+# Limits for rows the fund's staff upload (fitjp/releases.py checks them on uploaded rows only:
+# the public record has older, longer quotes and is checked by check_all alone).
+MAX_TEXT = 5_000  # characters in one cell: a quote is a sentence or a paragraph, not a document
+MAX_AMOUNT = 1e12  # no contribution to this fund comes near a trillion in any of its currencies
+MAX_PARTICIPANTS = 1_000_000
+DATE_COLUMNS_IN_THE_PAST = ("start_date", "end_date", "published", "as_of", "statement_date")
+
+
+def check_plausible(table: Table, frame: pd.DataFrame, origin: Origin, today: date | None = None) -> list[Problem]:
+    """Values a validator would accept but no record of the fund can hold: text pasted from a
+    whole document, amounts beyond any contribution, records dated after today."""
+    today_text = (today or date.today()).isoformat()
+    problems = []
+    for column in table.columns:
+        if column.name not in frame.columns:
+            continue
+        for index, value in frame[column.name].items():
+            if len(value) > MAX_TEXT:
+                problems.append(origin.problem(index, column.name, value,
+                                               f"text of {len(value):,} characters; the limit is {MAX_TEXT:,}"))
+            elif reason := _implausible(column, value, today_text):
+                problems.append(origin.problem(index, column.name, value, reason))
+    return problems
+
+
+def _implausible(column: Column, value: str, today: str) -> str | None:
+    if not value or check_value(column, value):
+        return None  # empty, or already reported as invalid
+    if column.name == "amount" and float(value) > MAX_AMOUNT:
+        return f"amount above {MAX_AMOUNT:,.0f}: a typing mistake?"
+    if column.name == "participants" and int(value) > MAX_PARTICIPANTS:
+        return f"more than {MAX_PARTICIPANTS:,} participants: a typing mistake?"
+    if column.name in DATE_COLUMNS_IN_THE_PAST and is_partial_date(value) and value > today[:len(value)]:
+        return f"date in the future (today is {today})"
+    return None

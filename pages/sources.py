@@ -21,6 +21,8 @@ st.caption(t("sources.activities_explained", lang, total=ui.number(counts.activi
              shown=ui.number(counts.shown_count), unclear=ui.number(counts.unclear_count),
              undated=ui.number(counts.undated_shown_count), toggle=t("filter.unclear", lang)))
 
+ui.release_changes(lang)
+
 st.subheader(t("sources.precedence", lang))
 st.markdown(t("sources.precedence_text", lang))
 

@@ -99,7 +99,7 @@ def test_template_has_a_sheet_per_importable_table_with_its_header(tmp_path):
     write_template(path)
     book = openpyxl.load_workbook(path)
     importable = [name for name, table in TABLES.items() if table.importable]
-    assert book.sheetnames == ["guide", *importable]
+    assert book.sheetnames == ["instructions", "guide", *importable, "lists"]
     for name in importable:
         assert [cell.value for cell in book[name][1]] == TABLES[name].column_names
         assert book[name].max_row == 1

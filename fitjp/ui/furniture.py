@@ -12,7 +12,7 @@ from fitjp.filters import Filters
 from fitjp.i18n import t
 from fitjp.schema import FIRST_FISCAL_YEAR
 from fitjp.settings import ROOT
-from fitjp.ui.cache import country_names, data_as_of
+from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
 from fitjp.ui.sidebar import describe
 from fitjp.ui.state import _reset, lang
 
@@ -93,9 +93,18 @@ def caption(filters: Filters, source: str | None = None) -> str:
     """What every chart says under itself: filters, data date, source."""
     language = lang()
     parts = [t("caption.filters", language, filters=describe(filters, language)),
-             t("caption.data", language, date=data_as_of()),
+             data_date(language),
              t("caption.source", language, source=source or t("caption.public_record", language))]
     return " · ".join(parts)
+
+
+def data_date(language: str) -> str:
+    """The data date, and the live release's version and date once one was published."""
+    release = live_release()
+    if release is None:
+        return t("caption.data", language, date=data_as_of())
+    return t("caption.data_release", language, date=data_as_of(), version=release["version"],
+             released=release["created"][:10])
 
 
 def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str | None = None, **kwargs):
@@ -108,3 +117,23 @@ def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str |
 def empty_state() -> None:
     language = lang()
     st.info(f"**{t('empty.title', language)}** {t('empty.hint', language)}")
+
+
+def release_changes(language: str) -> None:
+    """The Sources page's "What changed": each release from its manifest, newest first."""
+    st.subheader(t("sources.changes", language))
+    history = release_history()
+    if not history:
+        st.caption(t("sources.no_releases", language))
+        return
+    st.markdown("\n".join(f"- {release_line(release, language)}" for release in history))
+
+
+def release_line(release: dict, language: str) -> str:
+    note = t("sources.release_shipped", language) if release["kind"] == "shipped" else release["note"]
+    line = t("sources.release_line", language, version=release["version"], released=release["created"][:10],
+             note=note or "—")
+    counts = [t("sources.release_counts", language, table=table, **count)
+              for table, count in release["changes"].items()]
+    live = [f"**{t('sources.release_live', language)}**"] if release["live"] else []
+    return " · ".join([line, *counts, *live])

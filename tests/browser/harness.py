@@ -58,13 +58,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None):
-    """`streamlit run dashboard.py` on 127.0.0.1 and a free port; yields its base URL and
-    stops the process it started (by its own id) when done."""
+def streamlit_server(env: dict[str, str] | None = None, script: str = "dashboard.py", args: tuple = ()):
+    """`streamlit run <script>` (the dashboard, or admin.py, the staff app) on 127.0.0.1 and
+    a free port, with extra Streamlit `args`; yields its base URL and stops the process it
+    started (by its own id) when done."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), *args],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=os.environ | (env or {}))
     base = f"http://127.0.0.1:{port}"
     try:
