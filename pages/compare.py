@@ -54,7 +54,9 @@ with left:
     ui.chart(fig, filters, alt=t("compare.objectives", lang), key="compare_objectives")
 with right:
     by_type = ui.localized_countries(ui.query("compare_by_type", **params))
+    present = set(by_type.activity_type)  # colours go to the types drawn, so fewer repeat
     fig = charts.stacked_bars(by_type, "name", "activity_count", "activity_type",
-                              {a: label("type", a, lang) for a in ACTIVITY_TYPES}, style, t("label.country", lang),
+                              {a: label("type", a, lang) for a in ACTIVITY_TYPES if a in present}, style,
+                              t("label.country", lang),
                               t("label.activities", lang), title=t("compare.types", lang))
     ui.chart(fig, filters, alt=t("compare.types", lang), key="compare_types")
