@@ -25,9 +25,9 @@ if not compared:
     st.info(t("compare.prompt", lang, count=MOST))
     st.stop()
 
-# Each country counts the activities involving it, as its profile does: the other countries
-# are not a filter here but the columns.
-params = replace(filters, countries=()).activity_params() | {"compared": compared}
+# Each country counts the activities involving it, as its profile does: in the compare_*
+# queries the countries are not a filter but the columns.
+params = replace(filters, countries=tuple(compared)).activity_params()
 totals = ui.query("compare_totals", **params, today=ui.today())
 names = {row.iso3: ui.country_name(row.iso3, row.name_en) for row in totals.itertuples()}
 for column, row in zip(st.columns(len(compared)), totals.itertuples()):

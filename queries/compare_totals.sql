@@ -1,14 +1,14 @@
--- compare_totals: one row per compared country ($compared, ISO-3 codes, in that order), with
+-- compare_totals: one row per compared country ($countries, ISO-3 codes, in that order), with
 -- the activities involving it under the other filters (as its country profile counts them),
 -- the national ones, its first documented year and its LDC status on $today ('ldc_now',
 -- 'ldc_former' or 'not_ldc', as country_profile says it). A country without activity has a row
--- with zero. Used by: Compare. Parameters: $compared, the activity filters, $today.
+-- with zero. Used by: Compare. Parameters: the activity filters ($countries: the countries
+-- compared; none: every country), $today.
 with chosen as (
-    select $compared[i] as iso3, i as position
-    from range(1, len($compared) + 1) as r(i)
+    select * from compared_countries($countries)
 ),
 involved as (
-    select * from filtered_compared($compared, $year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear)
+    select * from filtered_compared($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear)
 ),
 ldc as (
     select iso3,

@@ -73,3 +73,12 @@ def download_labels(app: AppTest) -> list[str]:
 ])
 def test_each_export_has_its_button_on_its_page(page, params, label):
     assert label in download_labels(open_page(page, **params))
+
+
+@pytest.mark.parametrize("filters", [{}, {"types": ("training_course",)}, {"year_from": 2015, "year_to": 2018}])
+def test_compare_totals_count_each_country_as_its_profile_does(filters):
+    compared = ("KEN", "CIV", "TZA", "BGD")  # Côte d'Ivoire: a name with an apostrophe, no activity
+    totals = db.run(db.connect(), "compare_totals", **Filters(countries=compared, **filters).activity_params(),
+                    today="2026-12-01")
+    assert totals.iso3.tolist() == list(compared)
+    assert totals.activity_count.tolist() == [profile_count(c, **filters) for c in compared]
