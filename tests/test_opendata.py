@@ -14,7 +14,7 @@ import pytest
 from frictionless import Package, validate
 
 from fitjp import db, opendata
-from fitjp.schema import TABLES
+from fitjp.schema import ACTIVITY_TYPES, TABLES
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,8 @@ def test_the_descriptor_says_what_schema_py_says(archive):
     descriptor = json.loads(zipfile.ZipFile(io.BytesIO(archive)).read("datapackage.json"))
     resources = {r["name"]: r for r in descriptor["resources"]}
     activities = {f["name"]: f for f in resources["activities"]["schema"]["fields"]}
-    assert activities["activity_type"]["constraints"]["enum"] == list(TABLES["activities"].columns[5].choices)
+    types = next(c for c in TABLES["activities"].columns if c.name == "activity_type")
+    assert activities["activity_type"]["constraints"]["enum"] == list(types.choices) == list(ACTIVITY_TYPES)
     assert activities["title"]["constraints"]["required"] is True
     assert activities["participants"] == {"name": "participants", "type": "integer", "constraints": {"minimum": 0}}
     assert resources["activity_countries"]["schema"]["primaryKey"] == ["activity_id", "iso3", "role"]
