@@ -27,6 +27,7 @@ PAGES = [
     st.Page("pages/brief.py", title=t("page.brief", lang), url_path="brief"),
     st.Page("pages/activities.py", title=t("page.activities", lang), url_path="activities"),
     st.Page("pages/sources.py", title=t("page.sources", lang), url_path="sources"),
+    st.Page("pages/compare.py", title=t("page.compare", lang), url_path="compare"),
 ]
 
 page = st.navigation(PAGES)

@@ -10,4 +10,5 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+python3 -m pip install --quiet --disable-pip-version-check --no-deps pyIATI==0.4.1  # the IATI 2.03 XSD and codelists, for tests/test_iati.py
 python3 -m pytest -q -p no:cacheprovider "$@"

@@ -5,6 +5,7 @@ without touching code; each is read when asked for, never at import time.
 | variable          | default  | what                                                        |
 |-------------------|----------|-------------------------------------------------------------|
 | FITJP_DATA_DIR    | data/    | the data folder: *.parquet the app reads, raw/ the build reads |
+| FITJP_IATI_REPORTING_ORG | XX-FITJP-PLACEHOLDER | the IATI organisation identifier of whoever publishes the IATI export (fitjp/iati.py); the placeholder says none is set |
 
 Releases (fitjp/releases.py): the staff app and `python -m fitjp.build publish` write each
 release of the data to its own folder, FITJP_DATA_DIR/releases/<id>/ (Parquet, raw/ CSVs,
@@ -58,3 +59,13 @@ def data_version() -> str:
     folder = data_dir()
     stamps = [path.stat().st_mtime_ns for path in folder.glob("*.parquet")]
     return f"{live_release() or 'shipped'}:{folder}@{max(stamps, default=0)}"
+
+
+IATI_PLACEHOLDER = "XX-FITJP-PLACEHOLDER"  # no registration agency is called XX: never a real identifier
+
+
+def iati_reporting_org() -> str:
+    """The identifier the IATI export names as its reporting organisation and prefixes every
+    activity identifier with. Set it to the publisher's own registered identifier before the
+    file goes to the IATI Registry; the placeholder marks a file nobody has claimed."""
+    return os.environ.get("FITJP_IATI_REPORTING_ORG", "").strip() or IATI_PLACEHOLDER

@@ -34,3 +34,7 @@ excel_button.download_button(
         "about": t("activities.sheet_about", lang), "sources": t("activities.sheet_sources", lang)}, lang=lang),
     file_name=f"fit-japan-activities-{ui.today()}.xlsx", icon=":material/download:", on_click="ignore",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+# The listed activities as IATI XML (docs/opendata.md).
+from fitjp.ui import downloads  # noqa: E402  (beside its one call, for an easy merge)
+downloads.iati_activities(filters)

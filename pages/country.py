@@ -30,3 +30,7 @@ with right:
 
 st.subheader(t("country.list", lang))
 ui.activity_table(ui.query("activity_list", **shown.activity_params(), search="", limit=1000))
+
+# Side by side with other countries: the compare page starts from this one (docs/opendata.md).
+st.page_link("pages/compare.py", label=t("compare.link", lang), icon=":material/compare_arrows:",
+             query_params=shown.to_query_params())

@@ -71,3 +71,7 @@ ui.table(ui.labelled_values(sources, kind="source_kind", language="language"), {
     "published": text("sources.published"),
     "rows_citing": st.column_config.NumberColumn(t("sources.rows", lang)),
 }, height=480)
+
+# The open data package (docs/opendata.md).
+from fitjp.ui import downloads  # noqa: E402  (beside its one call, for an easy merge)
+downloads.whole_dataset()

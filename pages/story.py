@@ -49,3 +49,7 @@ elif step.view == "country" and shown.countries:
     if views.country_summary(shown, style, shown.countries[0]):
         views.country_timeline(shown, style, key=f"story_{number}")
 st.caption(t("story.own_filters", lang))
+
+# The whole story as slides to edit (docs/opendata.md).
+from fitjp.ui import downloads  # noqa: E402  (beside its one call, for an easy merge)
+downloads.story_deck(steps)

@@ -1,0 +1,139 @@
+"""The whole dataset as an open data package: a zip of one CSV file per table and a
+Frictionless `datapackage.json` (Data Package v1) describing every table, field, type,
+allowed values, required fields, primary key and foreign keys.
+
+Everything in the descriptor is generated from fitjp/schema.py, the one description of the
+tables: a column added there appears here without touching this module. Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import duckdb
+import pyarrow.csv as arrow_csv
+
+from fitjp import db
+from fitjp.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
+
+PACKAGE_NAME = "fit-japan-ip-global"
+PACKAGE_TITLE = "FIT Japan IP Global: the public record"
+PACKAGE_DESCRIPTION = (
+    "Japan's voluntary contributions to WIPO's Funds-in-Trust Japan Industrial Property Global "
+    "(formerly FIT/Japan IP for Asia-Pacific and FIT/Japan for Africa and LDCs) since 1987, and the "
+    "activities they paid for, compiled from public WIPO, Japan Patent Office, Japanese government and "
+    "WTO documents. Every row names its source (sources.csv) and most quote it; a year no source "
+    "documents is absent, never estimated."
+)
+# The sources' own terms apply: the project states no licence of its own for the compilation
+# (see the README), so none is claimed here. The entry points readers to the sources table.
+LICENCE = {
+    "path": "sources.csv",
+    "title": "No licence is granted by this compilation: each figure stays under the terms of the "
+             "document it was read in (see sources.csv for every source and its address).",
+}
+
+# Frictionless types for schema.py's kinds. Dates are as precise as their source says them
+# (1987, 1997-01 or 1997-09-10), which Frictionless's `date` type cannot hold: they are strings
+# with a pattern.
+PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+FIELD_TYPES = {"text": "string", "url": "string", "iso3": "string", "date": "string",
+               "int": "integer", "year": "integer", "number": "number", "bool": "boolean"}
+KIND_NOTES = {
+    "date": "A date as precise as its source states it: YYYY, YYYY-MM or YYYY-MM-DD.",
+    "year": "A Japanese fiscal year (April to March), named by the calendar year it starts in.",
+    "iso3": "An ISO 3166-1 alpha-3 country code.",
+}
+
+
+def field_descriptor(column: Column) -> dict:
+    """One column as a Frictionless field: its type and every constraint schema.py states."""
+    field = {"name": column.name, "type": FIELD_TYPES[column.kind]}
+    if column.kind == "url":
+        field["format"] = "uri"
+    if column.kind in KIND_NOTES:
+        field["description"] = KIND_NOTES[column.kind]
+    constraints = {}
+    if column.required:
+        constraints["required"] = True
+    if column.choices:
+        constraints["enum"] = list(column.choices)
+    if column.kind == "date":
+        constraints["pattern"] = PARTIAL_DATE
+    if column.kind == "iso3":
+        constraints["pattern"] = "[A-Z]{3}"
+    if column.kind == "year":
+        constraints["minimum"], constraints["maximum"] = FIRST_FISCAL_YEAR, last_fiscal_year()
+    if column.minimum is not None:
+        constraints["minimum"] = int(column.minimum) if column.kind in ("int", "year") else column.minimum
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def foreign_keys(table: Table) -> list[dict]:
+    """schema.py's `references` ("table.column") as Frictionless foreign keys."""
+    keys = []
+    for column in table.columns:
+        if column.references:
+            resource, field = column.references.split(".")
+            keys.append({"fields": [column.name], "reference": {"resource": resource, "fields": [field]}})
+    return keys
+
+
+def resource_descriptor(table: Table) -> dict:
+    schema = {"fields": [field_descriptor(c) for c in table.columns], "primaryKey": list(table.key),
+              "missingValues": [""]}
+    if foreign_keys(table):
+        schema["foreignKeys"] = foreign_keys(table)
+    return {"name": table.name, "path": f"{table.name}.csv", "profile": "tabular-data-resource",
+            "title": table.name, "description": table.describes, "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8", "schema": schema}
+
+
+def package_descriptor(sources: list[dict], data_as_of: str) -> dict:
+    """The datapackage.json: every table of schema.py, the licence statement and, as the
+    package's sources, every document the data was read in (sources_list: name and url)."""
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": PACKAGE_NAME,
+        "title": PACKAGE_TITLE,
+        "description": PACKAGE_DESCRIPTION,
+        "keywords": ["WIPO", "Japan Patent Office", "funds-in-trust", "intellectual property",
+                     "development cooperation"],
+        "licenses": [LICENCE],
+        "sources": [{"title": s["source_name"], "path": s["source_url"]} for s in sources],
+        "resources": [resource_descriptor(table) for table in TABLES.values()],
+    }
+    if data_as_of:  # the release's date is the package's version: a new release, a new version
+        descriptor |= {"version": data_as_of, "created": f"{data_as_of}T00:00:00Z"}
+    return descriptor
+
+
+def table_csv(connection: duckdb.DuckDBPyConnection, table: Table) -> bytes:
+    """One table as UTF-8 CSV, columns in schema order, a missing value as an empty cell.
+    Arrow writes whole numbers as whole numbers (1987, not 1987.0)."""
+    columns = ", ".join(f'"{name}"' for name in table.column_names)  # fixed names from schema.py
+    cursor = connection.cursor()  # a cursor per call: Streamlit runs sessions in threads
+    try:
+        rows = cursor.sql(f'select {columns} from "{table.name}"').to_arrow_table()
+    finally:
+        cursor.close()
+    out = io.BytesIO()
+    arrow_csv.write_csv(rows, out)
+    return out.getvalue()
+
+
+def data_package_zip(connection: duckdb.DuckDBPyConnection) -> bytes:
+    """The zip a reader downloads: datapackage.json and one CSV per table, side by side."""
+    sources = db.run(connection, "sources_list").to_dict("records")
+    release = db.run(connection, "release_info")
+    descriptor = package_descriptor(sources, dict(zip(release.key, release.value)).get("data_as_of", ""))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
+        for table in TABLES.values():
+            archive.writestr(f"{table.name}.csv", table_csv(connection, table))
+    return out.getvalue()

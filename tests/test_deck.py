@@ -1,0 +1,104 @@
+"""The story as a PowerPoint deck, opened again with python-pptx: one slide per step with its
+title and narration in the chosen language, a native chart whose type and series values are
+the figures the views' queries return, and the caption in the notes."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from fitjp import db, deck
+from fitjp.story import load_story
+
+DATA_DATE = "2026-11-25"
+KINDS = {"funding": XL_CHART_TYPE.COLUMN_STACKED, "map": XL_CHART_TYPE.BAR_CLUSTERED,
+         "objectives": XL_CHART_TYPE.BAR_CLUSTERED, "country": XL_CHART_TYPE.COLUMN_CLUSTERED}
+
+
+def describe(filters) -> str:
+    return f"years {filters.year_from}-{filters.last_year}, countries {','.join(filters.countries) or 'all'}"
+
+
+@pytest.fixture(scope="module")
+def connection():
+    return db.connect()
+
+
+def opened(connection, lang: str):
+    steps = load_story()
+    data = deck.deck(deck.story_slides(connection, steps, lang, describe, DATA_DATE))
+    return steps, Presentation(io.BytesIO(data))
+
+
+def chart_of(slide):
+    charts = [shape.chart for shape in slide.shapes if shape.has_chart]
+    assert len(charts) == 1, "one native chart per slide, not a picture"
+    return charts[0]
+
+
+def texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "fr", "es"])
+def test_one_slide_per_step_with_its_title_narration_and_chart_type(connection, lang):
+    steps, presentation = opened(connection, lang)
+    assert len(presentation.slides) == len(steps)
+    for step, slide in zip(steps, presentation.slides):
+        assert slide.shapes.title.text == step.title(lang)
+        assert step.text(lang) in texts(slide)
+        assert chart_of(slide).chart_type == KINDS[step.view]
+        notes = slide.notes_slide.notes_text_frame.text
+        assert describe(replace(step.filters, lang=lang)) in notes and DATA_DATE in notes
+
+
+def series_values(chart) -> dict[str, list]:
+    return {series.name: list(series.values) for series in chart.plots[0].series}
+
+
+def test_the_funding_slides_hold_the_figures_the_funding_query_returns(connection):
+    steps, presentation = opened(connection, "en")
+    for step, slide in zip(steps, presentation.slides):
+        if step.view != "funding":
+            continue
+        f = step.filters
+        years = db.run(connection, "contributions_by_year", currency=f.currency, funds=list(f.funds),
+                       year_from=f.year_from, year_to=f.last_year)
+        chart = chart_of(slide)
+        assert [int(c) for c in chart.plots[0].categories] == sorted(years.fiscal_year.unique())
+        total_in_deck = sum(v for values in series_values(chart).values() for v in values if v is not None)
+        assert total_in_deck == pytest.approx(years.amount.sum())
+        gap_years = set(years[years.is_gap].fiscal_year)
+        for values in series_values(chart).values():
+            by_year = dict(zip((int(c) for c in chart.plots[0].categories), values))
+            assert all(by_year[y] is None for y in gap_years)  # a gap stays a gap
+        assert any(url in slide.notes_slide.notes_text_frame.text for url in years.source_url.dropna())
+
+
+def test_the_map_objectives_and_country_slides_hold_their_queries_counts(connection):
+    steps, presentation = opened(connection, "en")
+    views = {step.view: (step, slide) for step, slide in zip(steps, presentation.slides)}
+    step, slide = views["map"]
+    top = db.run(connection, "activities_by_country", **step.filters.activity_params()).head(10)
+    assert series_values(chart_of(slide)) == {"Activities": [float(v) for v in top.activity_count]}
+    assert list(chart_of(slide).plots[0].categories)[0] == top.name_en.iloc[0]
+    step, slide = views["objectives"]
+    areas = db.run(connection, "activities_by_objective", **step.filters.activity_params())
+    assert list(series_values(chart_of(slide)).values())[0] == [float(v) for v in areas.activity_count]
+    step, slide = views["country"]
+    timeline = db.run(connection, "activities_by_year", **step.filters.activity_params())
+    chart = chart_of(slide)
+    assert [int(c) for c in chart.plots[0].categories] == timeline.year.tolist()
+    assert list(series_values(chart).values())[0] == [float(v) for v in timeline.activity_count]
+
+
+def test_a_country_slide_names_countries_in_the_chosen_language(connection):
+    steps, presentation = opened(connection, "ja")
+    step, slide = next((s, sl) for s, sl in zip(steps, presentation.slides) if s.view == "map")
+    top = db.run(connection, "activities_by_country", **step.filters.activity_params()).head(10)
+    categories = list(chart_of(slide).plots[0].categories)
+    assert len(categories) == len(top) and categories[0] != top.name_en.iloc[0]  # インドネシア, not Indonesia
