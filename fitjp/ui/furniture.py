@@ -82,7 +82,7 @@ PAGE_CSS = """<style>
 .activity-list { list-style: none; padding: 0; margin: 0; }
 .activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0; }
 .activity-list .activity-title { font-weight: 600; }
-.activity-list .activity-facts { display: block; font-size: 0.9em; }
+.activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: anywhere; }  /* "Egypt;Ghana;…" as sources write it */
 .st-key-page_language { display: none; }
 /* Multiselect chips write white on the primary colour, too light in dark (#56B4E9: 2.2:1);
    one blue in both themes gives their text 5.2:1 (.streamlit/config.toml). */
@@ -92,7 +92,7 @@ PAGE_CSS = """<style>
   [class*="st-key-activity_grid_"] { display: none; }
   /* Plotly's toolbar sits over the chart's top right, where a narrow chart's title runs:
      give it a strip of its own above the chart. */
-  .stPlotlyChart { padding-top: 30px; }
+  .stPlotlyChart { margin-top: 30px; }
   .stPlotlyChart .modebar-container { top: -30px !important; }
 }
 @media (min-width: 641px) {
