@@ -79,8 +79,8 @@ PAGE_CSS = """<style>
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   height: auto !important; }
 /* The activity list (tables.activity_table): real text a screen reader and find (Ctrl+F) reach. */
-.activity-list { list-style: none; padding: 0; margin: 0; }
-.activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0; }
+.activity-list { list-style: none; padding: 0 !important; margin: 0 !important; }  /* no indent: a phone needs the width */
+.activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0 !important; }
 .activity-list .activity-title { font-weight: 600; }
 .activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: anywhere; }  /* "Egypt;Ghana;…" as sources write it */
 .st-key-page_language { display: none; }

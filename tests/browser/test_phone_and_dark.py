@@ -81,7 +81,9 @@ def test_on_a_phone_a_countrys_activities_are_a_readable_list(phone):
     items = phone.locator(".activity-list li")
     assert items.count() > 0 and items.first.is_visible()
     box = items.first.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box  # no sideways scrolling
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    overflowing = items.evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)")
+    assert not overflowing, f"text runs off the screen: {overflowing[:2]}"  # e.g. "Egypt;Ghana;..." unbroken
     assert float(items.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 14
     screenshot(phone, "phone_country_KEN")
 
