@@ -34,6 +34,7 @@ page = st.navigation(PAGES)
 with st.sidebar:
     st.markdown(f"**{t('app.title', lang)}**  \n{t('app.subtitle', lang)}")
 ui.sidebar(filters)
+ui.page_setup()  # every page: its CSS (contrast, phone layout) and <html lang>
 if ui.filters().present:
     ui.presenter_css()
 page.run()

@@ -7,6 +7,9 @@ from fitjp.i18n import label, t
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.funding", filters)
+if filters.regions or filters.countries:
+    # The region and country filters narrow activities; no source splits money by region.
+    st.info(t("funding.not_by_region", lang), icon=":material/info:")
 
 years = views.funding_history(filters, style, key="funding_history")
 gaps = years[years.is_gap].fiscal_year.astype(str)
@@ -16,7 +19,7 @@ if len(gaps):
 figures = ui.query("shown_contribution_figures", currency=filters.currency, funds=list(filters.funds),
                    year_from=filters.year_from, year_to=filters.last_year)
 if len(figures):
-    st.subheader(t("funding.figures", lang))
+    st.header(t("funding.figures", lang))
     ui.table(ui.labelled_values(figures, fund="fund", status="status"), {
         "fiscal_year": st.column_config.NumberColumn(t("label.fiscal_year", lang), format="%d"),
         "fund": st.column_config.TextColumn(t("label.fund", lang)),

@@ -32,7 +32,7 @@ with left:
 with right:
     if filters.present:  # the map's values written out: nothing hides behind a hover
         views.top_countries(filters, style, key="top_countries")
-    st.subheader(t("map.multi", lang))
+    st.header(t("map.multi", lang))
     st.caption(t("map.multi_help", lang))
     multi = ui.labelled_values(ui.query("multi_country_table", **params), scope="scope")
     ui.table(multi, {
@@ -43,7 +43,7 @@ with right:
         **ui.source_columns(lang),
     }, height=520)
 
-st.subheader(t("map.by_region", lang))
+st.header(t("map.by_region", lang))
 scheme = st.segmented_control(t("map.scheme", lang), ["wipo", "un"], default="wipo", key="map_scheme",
                               format_func=lambda s: t(f"scheme.{s}", lang)) or "wipo"
 if scheme == "wipo":

@@ -22,7 +22,7 @@ with right:
                        t("label.year", lang), t("label.activities", lang), title=t("objectives.trend", lang))
     ui.chart(fig, filters, alt=t("objectives.trend", lang), key="objectives_trend")
 
-st.subheader(t("objectives.examples", lang))
+st.header(t("objectives.examples", lang))
 examples = ui.query("activity_list", **params, search="", limit=1000)
 for objective, tab in zip(OBJECTIVES, st.tabs([label("objective", o, lang) for o in OBJECTIVES])):
     with tab:

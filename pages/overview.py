@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fitjp import charts, ui, views
+from fitjp import charts, headlines, ui, views
 from fitjp.i18n import t
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
@@ -10,17 +10,43 @@ ui.header("page.overview", filters)
 params = filters.activity_params()
 
 totals = ui.query("activity_totals", **params).iloc[0]
-newest = ui.query("latest_cumulative_statement", currency=filters.currency)
 span = ui.query("record_span").iloc[0]
 
+
+def cumulative_card(column) -> None:
+    """The cumulative total as a source states it (a statement: no filter applies), and beside
+    it what the yearly figures the funding chart draws add up to for the filtered years."""
+    newest = ui.query("latest_cumulative_statement", currency=filters.currency)
+    years = ui.query("contributions_by_year", currency=filters.currency, funds=list(filters.funds),
+                     year_from=filters.year_from, year_to=filters.last_year)
+    documented = headlines.documented_sum(years)
+    with column.container(border=True, key="cumulative_card"):
+        if len(newest):
+            row = newest.iloc[0]
+            st.metric(t("overview.cumulative", lang), f"{charts.compact_number(row.amount, lang)} {row.currency}",
+                      help=t("overview.cumulative_help", lang, source=f"{row.source_title} ({row.statement_date})"))
+            st.caption(t("overview.stated_as_of", lang, date=headlines.as_of_in_words(row.as_of, lang),
+                         publisher=row.source_publisher))
+        else:
+            st.metric(t("overview.cumulative", lang), "–")
+            st.caption(t("overview.no_stated_total", lang, currency=filters.currency))
+        st.caption(documented_line(documented))
+        if filters.regions or filters.countries:
+            st.caption(t("overview.not_by_region", lang))
+
+
+def documented_line(documented: headlines.DocumentedSum) -> str:
+    if documented.amount is None:
+        return t("overview.documented_none", lang, first=documented.first, last=documented.last)
+    amount = f"{charts.compact_number(documented.amount, lang)} {filters.currency}"
+    if documented.is_lower_bound:
+        return t("overview.documented_at_least", lang, first=documented.first, last=documented.last,
+                 amount=amount, missing=documented.missing)
+    return t("overview.documented_sum", lang, first=documented.first, last=documented.last, amount=amount)
+
+
 latest, years, countries, activities = st.columns(4)
-if len(newest):
-    row = newest.iloc[0]
-    latest.metric(t("overview.cumulative", lang), f"{charts.compact_number(row.amount, lang)} {row.currency}",
-                  help=t("overview.cumulative_help", lang, source=f"{row.source_title} ({row.statement_date})"),
-                  border=True)
-else:
-    latest.metric(t("overview.cumulative", lang), "–", border=True)
+cumulative_card(latest)
 years.metric(t("overview.years_active", lang), f"{span.first_year}–{filters.last_year}", border=True)
 countries.metric(t("overview.countries", lang), ui.number(totals.country_count),
                  help=t("overview.countries_help", lang), border=True)
@@ -28,15 +54,15 @@ activities.metric(t("overview.activities", lang), ui.number(totals.activity_coun
 
 left, right = st.columns([2, 3])
 with left:
-    st.subheader(t("overview.funding", lang))
+    st.header(t("overview.funding", lang))
     views.funding_history(filters, views.compact(style, 380), key="overview_funding", compact=True)
     st.page_link("pages/funding.py", label=t("page.funding", lang), icon=":material/bar_chart:")
 with right:
-    st.subheader(t("overview.map", lang))
+    st.header(t("overview.map", lang))
     views.activity_map(filters, views.compact(style, 380), key="overview_map")
     st.page_link("pages/map.py", label=t("page.map", lang), icon=":material/public:")
 
-st.subheader(t("overview.latest", lang))
+st.header(t("overview.latest", lang))
 latest_rows = ui.query("activity_list", **params, search="", limit=8)
 if latest_rows.empty:
     ui.empty_state()

@@ -23,10 +23,10 @@ st.caption(t("sources.activities_explained", lang, total=ui.number(counts.activi
 
 ui.release_changes(lang)
 
-st.subheader(t("sources.precedence", lang))
+st.header(t("sources.precedence", lang))
 st.markdown(t("sources.precedence_text", lang))
 
-st.subheader(t("sources.coverage", lang))
+st.header(t("sources.coverage", lang))
 gaps = coverage[coverage.contribution_rows == 0].year.astype(str)
 st.caption(t("sources.gaps", lang, years=", ".join(gaps)))
 ui.table(ui.labelled_values(coverage, fund_list="fund", status_list="status"), {
@@ -51,12 +51,12 @@ columns = {
     **source_columns,
     "quote_text": text("label.quote"), "note": text("label.note"),
 }
-st.subheader(t("sources.contradictions", lang))
+st.header(t("sources.contradictions", lang))
 ui.table(candidates[candidates.is_contradiction], columns)
 with st.expander(t("sources.candidates", lang)):
     ui.table(candidates, columns)
 
-st.subheader(t("sources.facts", lang))
+st.header(t("sources.facts", lang))
 include_context = st.toggle(t("sources.context", lang), key="sources_context")
 facts = ui.labelled_values(ui.query("facts_list", include_context=include_context), metric="metric")
 ui.table(facts, {"statement_date": text("sources.statement_date"), "metric": text("sources.metric"),
@@ -64,7 +64,7 @@ ui.table(facts, {"statement_date": text("sources.statement_date"), "metric": tex
                  "unit": text("sources.unit"), **source_columns,
                  "quote_text": text("label.quote"), "note": text("label.note")})
 
-st.subheader(t("sources.list", lang))
+st.header(t("sources.list", lang))
 ui.table(ui.labelled_values(sources, kind="source_kind", language="language"), {
     **source_columns, "publisher": text("sources.publisher"),
     "kind": text("sources.kind"), "language": text("sources.language"),

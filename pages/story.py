@@ -32,7 +32,7 @@ back.button(t("story.previous", lang), on_click=go, args=(number - 1,), disabled
             icon=":material/arrow_back:", key="story_previous", width="stretch")
 forward.button(t("story.next", lang), on_click=go, args=(number + 1,), disabled=number == len(steps),
                icon=":material/arrow_forward:", key="story_next", width="stretch")
-st.markdown(f"### {step.text(lang)}")
+st.markdown(f"## {step.text(lang)}")  # h2: under the h1 title, no level skipped
 
 if step.view == "funding":
     views.funding_history(shown, style, key=f"story_{number}")

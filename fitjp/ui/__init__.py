@@ -12,7 +12,7 @@ Nothing here computes figures.
 
 from fitjp.ui.cache import connection, country_names, data_as_of, query, today
 from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
-                                localized_countries, number, presenter_css, print_css, region_name,
+                                localized_countries, number, page_setup, presenter_css, print_css, region_name,
                                 release_changes)
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar
 from fitjp.ui.state import (current_filters, filters, is_embedded, lang, leave_pages_folder_mode, open_country,

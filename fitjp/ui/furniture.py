@@ -1,7 +1,10 @@
 """Page furniture: titles with the active filters, captions, charts with their caption,
-empty states, the page icon and the CSS of presenter mode and printing."""
+empty states, the page icon, the page's language and the CSS of every page, presenter mode
+and printing."""
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 import streamlit as st
@@ -67,6 +70,50 @@ PRINT_CSS = """<style>
 </style>"""
 
 
+# Every page, both themes. Colours come from the theme's own text colour (inherit) so one
+# rule reads on light and dark: Streamlit's caption grey is 3.9:1 on white (WCAG AA wants 4.5).
+PAGE_CSS = """<style>
+[data-testid="stCaptionContainer"] { color: inherit !important; opacity: 0.8; }
+/* Metric labels wrap instead of ending in an ellipsis: "Cumulative contributions (as…" */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; }
+/* The activity list (tables.activity_table): real text a screen reader and find (Ctrl+F) reach. */
+.activity-list { list-style: none; padding: 0 !important; margin: 0 !important; }  /* no indent: a phone needs the width */
+.activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0 !important; }
+.activity-list .activity-title { font-weight: 600; }
+.activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: anywhere; }  /* "Egypt;Ghana;…" as sources write it */
+.st-key-page_language { display: none; }
+/* Multiselect chips write white on the primary colour, too light in dark (#56B4E9: 2.2:1);
+   one blue in both themes gives their text 5.2:1 (.streamlit/config.toml). */
+[data-testid="stMultiSelectTagsContainer"] [data-tag] { background-color: #0072B2 !important; color: #ffffff !important; }
+@media (max-width: 640px) {
+  /* A phone reads the list; the canvas grid needs a wide screen to be legible. */
+  [class*="st-key-activity_grid_"] { display: none; }
+  /* Plotly's toolbar sits over the chart's top right, where a narrow chart's title runs:
+     give it a strip of its own above the chart. */
+  .stPlotlyChart { margin-top: 30px; }
+  .stPlotlyChart .modebar-container { top: -30px !important; }
+}
+@media (min-width: 641px) {
+  [class*="st-key-activity_phone_list_"] { display: none; }
+}
+</style>"""
+
+
+# Streamlit writes <html lang="en"> whatever the language; screen readers then pronounce
+# Japanese as English. Set it to the page's language (a fixed script; the value is one of
+# LANGUAGES, written as a JSON string).
+LANG_SCRIPT = "<script>document.documentElement.lang = {lang};</script>"
+
+
+def page_setup() -> None:
+    """What every page needs whatever it shows: its CSS and its language on <html>."""
+    st.html(PAGE_CSS)
+    with st.container(key="page_language"):
+        st.html(LANG_SCRIPT.format(lang=json.dumps(lang())), unsafe_allow_javascript=True)
+
+
 def presenter_css() -> None:
     """Bigger type everywhere for a shared screen (fixed CSS; no data in it)."""
     st.html(PRESENTER_CSS)
@@ -87,6 +134,9 @@ def header(title_key: str, filters: Filters) -> None:
     else:
         line.caption(t("filter.active", language, filters=describe(filters, language)))
         button.button(t("filter.reset", language), on_click=_reset, key="reset_under_title")
+    if filters.regions:
+        # "Africa" could mean the fund's Africa budget or activities held in Africa: say which.
+        line.caption(t("filter.region_means", language))
 
 
 def caption(filters: Filters, source: str | None = None) -> str:
@@ -121,7 +171,7 @@ def empty_state() -> None:
 
 def release_changes(language: str) -> None:
     """The Sources page's "What changed": each release from its manifest, newest first."""
-    st.subheader(t("sources.changes", language))
+    st.header(t("sources.changes", language))
     history = release_history()
     if not history:
         st.caption(t("sources.no_releases", language))

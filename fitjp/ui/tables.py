@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import streamlit as st
 
@@ -17,8 +19,16 @@ def labelled(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
                            for column, kind in kinds.items()})
 
 
-def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
-    """Activities as a table a reader can scan: labelled values, a link to each source."""
+# Up to this many activities read best as a list of text (a country's, the latest few);
+# more (the Activities page) as a grid to scroll and sort, with the list on phones only.
+LIST_ROWS = 60
+
+
+def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "activities") -> None:
+    """Activities a reader can scan: labelled values, a link to each source. A short list is
+    HTML text, which screen readers and the browser's find (Ctrl+F) reach and a phone can
+    read; a long one is also a grid for wide screens (st.dataframe paints a canvas), and the
+    text list shows on narrow screens instead (PAGE_CSS in furniture)."""
     language = lang()
     names = country_names(language)
     in_words = lambda codes: "; ".join(sorted(names.get(c, c) for c in codes)) if isinstance(codes, list) else ""
@@ -32,11 +42,41 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420) -> None:
         t("label.fund", language): rows.fund.map(lambda v: label("fund", v, language)),
         t("label.source", language): rows.source_url,
     })
-    st.dataframe(shown, hide_index=True, height=height or "auto", width="stretch", column_config={
-        t("label.year", language): st.column_config.NumberColumn(format="%d", width="small"),
-        t("label.title", language): st.column_config.TextColumn(width="large"),
-        t("label.source", language): st.column_config.LinkColumn(display_text=t("label.open_source", language)),
-    })
+    text = activity_list_html(shown, source_label=t("label.open_source", language))
+    if len(rows) <= LIST_ROWS:
+        st.html(text)
+        return
+    with st.container(key=f"activity_grid_{key}"):
+        st.dataframe(shown, hide_index=True, height=height or "auto", width="stretch", column_config={
+            t("label.year", language): st.column_config.NumberColumn(format="%d", width="small"),
+            t("label.title", language): st.column_config.TextColumn(width="large"),
+            t("label.source", language): st.column_config.LinkColumn(display_text=t("label.open_source", language)),
+        })
+    with st.container(key=f"activity_phone_list_{key}"):
+        st.html(text)
+
+
+def activity_list_html(shown: pd.DataFrame, source_label: str) -> str:
+    """The activities of `shown` (activity_table's columns: year, title, then facts, the
+    source URL last) as an HTML list. Every value is escaped: titles come from staff files."""
+    year, title, *facts, source = shown.columns
+    items = []
+    for row in shown.itertuples(index=False, name=None):
+        values = dict(zip(shown.columns, row))
+        when = f"{int(values[year])}: " if pd.notna(values[year]) else ""
+        details = " · ".join(f"{escape(str(name))}: {escape(str(values[name]))}"
+                             for name in facts if isinstance(values[name], str) and values[name])
+        items.append(f"<li><span class='activity-title'>{escape(when)}{escape(str(values[title]))}</span>"
+                     f"<span class='activity-facts'>{details}{_source_link(values[source], source_label)}</span></li>")
+    return f"<ul class='activity-list'>{''.join(items)}</ul>"
+
+
+def _source_link(url, text: str) -> str:
+    """A link to the source, only for a web address: a `javascript:` URL in an imported file
+    must not become a link a reader clicks."""
+    if not isinstance(url, str) or not url.lower().startswith(("https://", "http://")):
+        return ""
+    return f" · <a href=\"{escape(url)}\" target=\"_blank\" rel=\"noopener\">{escape(text)}</a>"
 
 
 def label_or_value(kind: str, value, language: str) -> str:
