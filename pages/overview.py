@@ -4,6 +4,7 @@ import streamlit as st
 
 from fitjp import charts, ui, views
 from fitjp.i18n import t
+from fitjp.text import inert
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.overview", filters)
@@ -17,7 +18,7 @@ latest, years, countries, activities = st.columns(4)
 if len(newest):
     row = newest.iloc[0]
     latest.metric(t("overview.cumulative", lang), f"{charts.compact_number(row.amount, lang)} {row.currency}",
-                  help=t("overview.cumulative_help", lang, source=f"{row.source_title} ({row.statement_date})"),
+                  help=t("overview.cumulative_help", lang, source=inert(f"{row.source_title} ({row.statement_date})")),
                   border=True)
 else:
     latest.metric(t("overview.cumulative", lang), "–", border=True)
