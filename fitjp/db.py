@@ -30,7 +30,10 @@ def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(":memory:")
     for name in TABLES:
         path = (data_dir / f"{name}.parquet").as_posix().replace("'", "''")
-        connection.execute(f"create view {name} as select * from read_parquet('{path}')")
+        try:
+            connection.execute(f"create view {name} as select * from read_parquet('{path}')")
+        except duckdb.Error:
+            continue  # a missing or unreadable file: fitjp.health names it; queries on other tables still run
     for macro in sorted((QUERIES_DIR / "macros").glob("*.sql")):
         connection.execute(macro.read_text(encoding="utf-8"))
     return connection
