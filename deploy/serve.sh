@@ -27,6 +27,9 @@ else
   RUN_DIR="$(mktemp -d -t fitjp-serve.XXXXXX)"; OWN_RUN_DIR=1
 fi
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
+# The files nginx serves from disk, in a folder of their own under the system's temp folder:
+# when started as root, nginx's workers run as nobody, who may not enter RUN_DIR's parents.
+WWW_DIR="$(mktemp -d -t fitjp-www.XXXXXX)"
 
 log() { echo "serve.sh: $*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -71,7 +74,8 @@ start_worker() {
 
 NGINX_PID=""
 stopping=0
-stop_all() {
+stop_all() {  # $1: the exit status (0 for a requested stop)
+  local status="${1:-0}"
   [ "$stopping" -eq 0 ] || return 0
   stopping=1
   log "stopping"
@@ -85,10 +89,12 @@ stop_all() {
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  rm -rf "$WWW_DIR"
   [ "$OWN_RUN_DIR" -eq 0 ] || rm -rf "$RUN_DIR"
-  exit 0
+  exit "$status"
 }
-trap stop_all TERM INT
+trap 'stop_all 0' TERM INT
+trap 'stop_all $?' EXIT  # a failed step (set -e) leaves no process behind either
 
 upstreams=""
 for ((i = 0; i < WORKERS; i++)); do
@@ -99,15 +105,15 @@ mkdir -p "$RUN_DIR/tmp"
 esc() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
 awk -v ups="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", ups; else print }' \
     "$DEPLOY_DIR/nginx.conf.template" \
-  | sed -e "s|@RUN_DIR@|$(esc "$RUN_DIR")|g" -e "s|@PORT@|$PORT|g" \
+  | sed -e "s|@RUN_DIR@|$(esc "$RUN_DIR")|g" -e "s|@WWW_DIR@|$(esc "$WWW_DIR")|g" -e "s|@PORT@|$PORT|g" \
         > "$RUN_DIR/nginx.conf"
 "$NGINX" -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log"
 
 for ((i = 0; i < WORKERS; i++)); do start_worker "$i"; done
 
-# What nginx serves from disk is copied into the run folder while the processes start: nginx's
-# workers (user nobody when started as root) may not read a home folder's site-packages, and
-# each text file gets a .gz beside it (gzip_static), so no viewer waits for compression.
+# What nginx serves from disk is copied into WWW_DIR while the processes start: nginx's workers
+# (user nobody when started as root) may not read a home folder's site-packages, and each text
+# file gets a .gz beside it (gzip_static), so no viewer waits for compression.
 publish_static() {
   local from="$1" to="$2"
   rm -rf "$to" && mkdir -p "$to" && cp -R "$from/." "$to/"
@@ -115,10 +121,10 @@ publish_static() {
        -o -name '*.txt' -o -name '*.map' \) -size +1k -exec gzip -k -6 -f {} +
 }
 STREAMLIT_STATIC="$("$PYTHON" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')"
-publish_static "$STREAMLIT_STATIC/static" "$RUN_DIR/www/static"
-publish_static "$ROOT/static" "$RUN_DIR/www/app-static"
-cp "$DEPLOY_DIR/down.html" "$RUN_DIR/www/down.html"
-chmod -R a+rX "$RUN_DIR/www" && chmod a+x "$RUN_DIR"
+publish_static "$STREAMLIT_STATIC/static" "$WWW_DIR/static"
+publish_static "$ROOT/static" "$WWW_DIR/app-static"
+cp "$DEPLOY_DIR/down.html" "$WWW_DIR/down.html"
+chmod -R a+rX "$WWW_DIR"
 "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log" &
 NGINX_PID=$!
 echo "$NGINX_PID" > "$RUN_DIR/serve.nginx.pid"
@@ -127,7 +133,7 @@ log "nginx on http://127.0.0.1:$PORT (pid $NGINX_PID); run folder $RUN_DIR"
 # Supervise: a dead Streamlit process is started again after RESTART_DELAY seconds; nginx
 # dying ends the whole service (its supervisor, systemd or a shell, decides what next).
 while true; do
-  if ! kill -0 "$NGINX_PID" 2>/dev/null; then log "nginx exited"; NGINX_PID=""; stop_all; fi
+  if ! kill -0 "$NGINX_PID" 2>/dev/null; then log "nginx exited"; NGINX_PID=""; stop_all 1; fi
   for ((i = 0; i < WORKERS; i++)); do
     if kill -0 "${PIDS[i]}" 2>/dev/null; then continue; fi
     if [ -z "${DIED_AT[i]}" ]; then

@@ -20,11 +20,16 @@ ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~$:])")
 LINE_START = re.compile(r"^(\s*\d*)([#+\-=>.)])")
 
 
+# Control characters (C0 but tab, DEL, C1): invisible, and a NUL ends some renderers' text.
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def inert(value: object) -> str:
     """`value` as text Markdown and HTML show literally: every markup character
-    backslash-escaped, line breaks flattened to spaces (so no line can start a block)."""
+    backslash-escaped, line breaks flattened to spaces (so no line can start a block),
+    control characters dropped and the ends trimmed (so it can sit inside **...**)."""
     text = "" if value is None else str(value)
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+    text = CONTROLS.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")).strip()
     text = ANYWHERE.sub(r"\\\1", text)
     return LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
