@@ -36,12 +36,18 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 NGINX="$(command -v nginx || true)"
 [ -n "$NGINX" ] || [ ! -x /usr/sbin/nginx ] || NGINX=/usr/sbin/nginx
-if [ -z "$NGINX" ]; then
-  log "installing nginx (Debian's nginx-light)"
+BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ -z "$NGINX" ] || [ ! -f "$BROTLI_MODULE" ]; then
+  log "installing nginx (Debian's nginx-light and its brotli_static module)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  # Optional: without it nginx sends gzip only.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static >/dev/null \
+    || log "no brotli module: gzip only"
   NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 fi
+# Brotli needs the module (for nginx) and Python's brotli (deploy/precompress.py): both, or gzip alone.
+if [ -f "$BROTLI_MODULE" ] && "$PYTHON" -c 'import brotli' 2>/dev/null; then BROTLI=1; else BROTLI=0; fi
 
 free_port() {
   "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -73,6 +79,7 @@ start_worker() {
 }
 
 NGINX_PID=""
+COMPRESS_PID=""
 stopping=0
 stop_all() {  # $1: the exit status (0 for a requested stop)
   local status="${1:-0}"
@@ -80,10 +87,10 @@ stop_all() {  # $1: the exit status (0 for a requested stop)
   stopping=1
   log "stopping"
   local pid
-  for pid in "${PIDS[@]}" $NGINX_PID; do
+  for pid in "${PIDS[@]}" $NGINX_PID $COMPRESS_PID; do
     [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
   done
-  for pid in "${PIDS[@]}" $NGINX_PID; do  # each gets 10 s to finish, then is killed
+  for pid in "${PIDS[@]}" $NGINX_PID $COMPRESS_PID; do  # each gets 10 s to finish, then is killed
     [ -n "$pid" ] || continue
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
@@ -106,29 +113,27 @@ esc() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
 awk -v ups="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", ups; else print }' \
     "$DEPLOY_DIR/nginx.conf.template" \
   | sed -e "s|@RUN_DIR@|$(esc "$RUN_DIR")|g" -e "s|@WWW_DIR@|$(esc "$WWW_DIR")|g" -e "s|@PORT@|$PORT|g" \
+        -e "$([ "$BROTLI" -eq 1 ] && echo 's/^\([[:space:]]*\)#brotli /\1/' || echo 's/^$//')" \
         > "$RUN_DIR/nginx.conf"
 "$NGINX" -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log"
 
 for ((i = 0; i < WORKERS; i++)); do start_worker "$i"; done
 
 # What nginx serves from disk is copied into WWW_DIR while the processes start: nginx's workers
-# (user nobody when started as root) may not read a home folder's site-packages, and each text
-# file gets a .gz beside it (gzip_static), so no viewer waits for compression.
-publish_static() {
-  local from="$1" to="$2"
-  rm -rf "$to" && mkdir -p "$to" && cp -R "$from/." "$to/"
-  find "$to" -type f \( -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.html' \
-       -o -name '*.txt' -o -name '*.map' \) -size +1k -exec gzip -k -6 -f {} +
-}
+# (user nobody when started as root) may not read a home folder's site-packages. Compressed
+# copies (.gz, .br) are written beside them in the background once nginx serves.
 STREAMLIT_STATIC="$("$PYTHON" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')"
-publish_static "$STREAMLIT_STATIC/static" "$WWW_DIR/static"
-publish_static "$ROOT/static" "$WWW_DIR/app-static"
+mkdir -p "$WWW_DIR/static" "$WWW_DIR/app-static"
+cp -R "$STREAMLIT_STATIC/static/." "$WWW_DIR/static/"
+cp -R "$ROOT/static/." "$WWW_DIR/app-static/"
 cp "$DEPLOY_DIR/down.html" "$WWW_DIR/down.html"
 chmod -R a+rX "$WWW_DIR"
 "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log" &
 NGINX_PID=$!
 echo "$NGINX_PID" > "$RUN_DIR/serve.nginx.pid"
 log "nginx on http://127.0.0.1:$PORT (pid $NGINX_PID); run folder $RUN_DIR"
+"$PYTHON" "$DEPLOY_DIR/precompress.py" "$WWW_DIR/static" "$WWW_DIR/app-static" &
+COMPRESS_PID=$!
 
 # Supervise: a dead Streamlit process is started again after RESTART_DELAY seconds; nginx
 # dying ends the whole service (its supervisor, systemd or a shell, decides what next).

@@ -79,19 +79,30 @@ def streamlit_pids(path: Path | None) -> dict[int, int]:
 
 
 class Memory:
-    """Resident memory of each Streamlit process, sampled every second: the last and the peak."""
+    """Resident memory of each Streamlit process, sampled every second (the last and the peak),
+    and the CPU time each used: on a shared machine the wall clock mixes in other work, while
+    runs per CPU-second of the servers is what one dedicated core would do."""
 
     def __init__(self, pids_file: Path | None):
         self.pids_file, self.last, self.peak = pids_file, {}, {}
+        self.cpu_first: dict[int, float] = {}
+        self.cpu_last: dict[int, float] = {}
 
     def sample(self) -> None:
         for port, pid in streamlit_pids(self.pids_file).items():
             try:
-                rss = psutil.Process(pid).memory_info().rss
+                process = psutil.Process(pid)
+                rss = process.memory_info().rss
+                times = process.cpu_times()
             except psutil.Error:
                 continue
             self.last[pid] = (port, rss)
             self.peak[pid] = max(self.peak.get(pid, 0), rss)
+            self.cpu_first.setdefault(pid, times.user + times.system)
+            self.cpu_last[pid] = times.user + times.system
+
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu_last[pid] - self.cpu_first[pid] for pid in self.cpu_last)
 
     def loop(self) -> None:
         while True:
@@ -136,10 +147,13 @@ def run(args: argparse.Namespace) -> dict:
         gevent.spawn_later(args.kill_after, kill_one)
 
     runner = env.create_local_runner()
+    memory.sample()  # the CPU time before the first viewer arrives
     started = time.monotonic()
     runner.start(args.users, spawn_rate=args.users / max(args.spawn_seconds, 0.1))
     gevent.spawn_later(args.seconds, runner.quit)
-    runner.greenlet.join(timeout=args.seconds + 120)  # users finish their current run, bounded
+    runner.greenlet.join(timeout=args.seconds + 30)  # users finish their current run, bounded
+    if any(not greenlet.dead for greenlet in runner.greenlet):
+        runner.greenlet.kill(block=True, timeout=5)  # a viewer stuck past the end: stop it anyway
     elapsed = time.monotonic() - started
     memory.sample()
     sampler.kill()
@@ -156,8 +170,13 @@ def run(args: argparse.Namespace) -> dict:
                      "mean": ms(statistics.fmean(times["rerun"]) if times["rerun"] else None)},
         "open_ms": {"p50": ms(percentile(times["open"], .5)), "p95": ms(percentile(times["open"], .95))},
         "runs_per_second": round(runs / elapsed, 2), "runs_per_second_per_core": round(runs / elapsed / cores, 2),
+        "server_cpu_seconds": round(memory.cpu_seconds(), 1),
+        "runs_per_server_cpu_second": round(runs / memory.cpu_seconds(), 2) if memory.cpu_seconds() else None,
+        # The processes serving at the end; one killed during the run shows its peak only.
         "memory_mb": {str(pid): {"port": port, "rss": round(rss / 2**20), "peak": round(memory.peak[pid] / 2**20)}
-                      for pid, (port, rss) in memory.last.items()},
+                      for pid, (port, rss) in memory.last.items() if pid in streamlit_pids(args.pids_file).values()},
+        "memory_gone_peak_mb": {str(pid): round(memory.peak[pid] / 2**20) for pid in memory.last
+                                if pid not in streamlit_pids(args.pids_file).values()},
         "killed": killed,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
@@ -168,12 +187,15 @@ def report(result: dict) -> str:
              f"reruns {result['reruns']} (p50 {result['rerun_ms']['p50']} ms, p95 {result['rerun_ms']['p95']} ms, "
              f"max {result['rerun_ms']['max']} ms); opens {result['opens']} (p50 {result['open_ms']['p50']} ms, "
              f"p95 {result['open_ms']['p95']} ms)",
-             f"throughput {result['runs_per_second']} runs/s, {result['runs_per_second_per_core']} per core",
+             f"throughput {result['runs_per_second']} runs/s, {result['runs_per_second_per_core']} per core; "
+             f"the servers used {result['server_cpu_seconds']} CPU s: {result['runs_per_server_cpu_second']} runs "
+             "per CPU-second (what a dedicated core would do)",
              f"errors {result['errors']}"]
     lines += [f"  {count} x {kind}" for kind, count in result["error_kinds"].items()]
     lines += [f"memory pid {pid} (port {m['port']}): {m['rss']} MB now, peak {m['peak']} MB"
               for pid, m in result["memory_mb"].items()]
-    lines += [f"killed pid {k['pid']} (port {k['port']}) at {k['at_seconds']} s" for k in result["killed"]]
+    lines += [f"killed pid {k['pid']} (port {k['port']}) at {k['at_seconds']} s; its peak "
+              f"{result['memory_gone_peak_mb'].get(str(k['pid']))} MB" for k in result["killed"]]
     lines.append(f"load average at the end: {result['load_average']} (a shared machine: other work counts)")
     return "\n".join(lines)
 
