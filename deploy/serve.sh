@@ -27,9 +27,6 @@ else
   RUN_DIR="$(mktemp -d -t fitjp-serve.XXXXXX)"; OWN_RUN_DIR=1
 fi
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
-# The files nginx serves from disk, in a folder of their own under the system's temp folder:
-# when started as root, nginx's workers run as nobody, who may not enter RUN_DIR's parents.
-WWW_DIR="$(mktemp -d -t fitjp-www.XXXXXX)"
 
 log() { echo "serve.sh: $*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -37,14 +34,16 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 NGINX="$(command -v nginx || true)"
 [ -n "$NGINX" ] || [ ! -x /usr/sbin/nginx ] || NGINX=/usr/sbin/nginx
 BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-if [ -z "$NGINX" ] || [ ! -f "$BROTLI_MODULE" ]; then
+if [ -z "$NGINX" ]; then
   log "installing nginx (Debian's nginx-light and its brotli_static module)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
-  # Optional: without it nginx sends gzip only.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static >/dev/null \
-    || log "no brotli module: gzip only"
   NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+fi
+if [ ! -f "$BROTLI_MODULE" ]; then  # optional: without it nginx sends gzip only
+  { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq libnginx-mod-http-brotli-static >/dev/null; } 2>/dev/null \
+    || log "no brotli module (apt-get install libnginx-mod-http-brotli-static): gzip only"
 fi
 # Brotli needs the module (for nginx) and Python's brotli (deploy/precompress.py): both, or gzip alone.
 if [ -f "$BROTLI_MODULE" ] && "$PYTHON" -c 'import brotli' 2>/dev/null; then BROTLI=1; else BROTLI=0; fi
@@ -80,6 +79,7 @@ start_worker() {
 
 NGINX_PID=""
 COMPRESS_PID=""
+WWW_DIR=""
 stopping=0
 stop_all() {  # $1: the exit status (0 for a requested stop)
   local status="${1:-0}"
@@ -96,12 +96,16 @@ stop_all() {  # $1: the exit status (0 for a requested stop)
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
-  rm -rf "$WWW_DIR"
+  [ -z "$WWW_DIR" ] || rm -rf "$WWW_DIR"
   [ "$OWN_RUN_DIR" -eq 0 ] || rm -rf "$RUN_DIR"
   exit "$status"
 }
 trap 'stop_all 0' TERM INT
 trap 'stop_all $?' EXIT  # a failed step (set -e) leaves no process behind either
+
+# The files nginx serves from disk: a folder of their own under the system's temp folder: when started as root, nginx's workers
+# run as nobody, who may not enter RUN_DIR's parents (nor a home folder's site-packages).
+WWW_DIR="$(mktemp -d -t fitjp-www.XXXXXX)"
 
 upstreams=""
 for ((i = 0; i < WORKERS; i++)); do

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-# Characters Markdown (CommonMark, GitHub's extensions, Streamlit's math and :directives:)
-# reads as markup anywhere in a line. CommonMark lets any ASCII punctuation be escaped with a
-# backslash, and an escaped "<" or "&" is text, so raw HTML and entities cannot start either.
-ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~$:])")
+# Characters Markdown (CommonMark, GitHub's extensions, Streamlit's math) reads as markup
+# anywhere in a line. CommonMark lets any ASCII punctuation be escaped with a backslash, and an
+# escaped "<" or "&" is text, so raw HTML and entities cannot start either. Streamlit's
+# :color[...] directives need the bracket, escaped here; a colon alone stays, so "1987: the
+# beginnings" reads as written (at most an :emoji: shortcode shows its emoji, which runs nothing).
+ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~$])")
 # Characters that are markup only at the start of a line (headings, lists, quotes, rules).
 LINE_START = re.compile(r"^(\s*\d*)([#+\-=>.)])")
 

@@ -44,6 +44,7 @@ class Session:
         # so viewers from one address spread over the processes and each stays on one.
         ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout,
                                          cookie=f"fitjp_affinity={affinity}")
+        ws.settimeout(RUN_TIMEOUT)  # connected: a viewer waits as long as a run may take
         return cls(ws)
 
     def run(self, page: str, query_string: str) -> RunResult:
