@@ -8,11 +8,12 @@ request blocked) and add up the bytes each response put on the wire, compressed 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, "tests/browser")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
 from harness import BROWSER_ARGS, CHROMIUM, SETTLED  # noqa: E402  (the journey harness's browser)
 
 
