@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from fitjp import ui
+from fitjp import health, ui
+from fitjp.ui import faults as ui_faults
 from fitjp.i18n import t
 
 ui.leave_pages_folder_mode()
@@ -33,8 +34,14 @@ PAGES = [
 page = st.navigation(PAGES)
 with st.sidebar:
     st.markdown(f"**{t('app.title', lang)}**  \n{t('app.subtitle', lang)}")
-ui.sidebar(filters)
-ui.page_setup()  # every page: its CSS (contrast, phone layout) and <html lang>
-if ui.filters().present:
-    ui.presenter_css()
-page.run()
+# A broken data file: a notice on every page, and a page that needs the file names it and
+# says what to do instead of showing a traceback (fitjp/health.py, fitjp/ui/faults.py).
+faults = health.current_faults()
+if faults:
+    ui_faults.banner(faults, lang)
+with ui_faults.guard(faults, lang):
+    ui.sidebar(filters)
+    ui.page_setup()  # every page: its CSS (contrast, phone layout) and <html lang>
+    if ui.filters().present:
+        ui.presenter_css()
+    page.run()

@@ -11,6 +11,8 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from fitjp.text import safe_url
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
 WIDTH, HEIGHT = 360, 240
 
@@ -120,7 +122,7 @@ def brief_fragment(iso3: str, title: str, subtitle: str, figures: list[tuple[str
                            f"<div class='k'>{escape(name)}</div></div>" for name, value in figures)
     rows = "".join(
         f"<tr><td>{escape(str(a['year'] or ''))}</td><td>{escape(a['title'])}</td><td>{escape(a['kind'])}</td>"
-        f"<td><a href=\"{escape(a['source_url'])}\">{escape(a['source_title'])}</a></td></tr>"
+        f"<td><a href=\"{escape(safe_url(a['source_url']) or '')}\">{escape(a['source_title'])}</a></td></tr>"
         for a in activities)
     return (f"<style>{STYLE}</style><div class='brief'><h1>{escape(title)}</h1>"
             f"<div class='sub'>{escape(subtitle)}</div>"

@@ -28,11 +28,19 @@ def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     see fitjp/settings.py) and the shared macros."""
     data_dir = data_dir or settings.data_dir()
     connection = duckdb.connect(":memory:")
+    broken = []  # a missing or unreadable file: fitjp.health names it; queries on other tables still run
     for name in TABLES:
         path = (data_dir / f"{name}.parquet").as_posix().replace("'", "''")
-        connection.execute(f"create view {name} as select * from read_parquet('{path}')")
+        try:
+            connection.execute(f"create view {name} as select * from read_parquet('{path}')")
+        except duckdb.Error:
+            broken.append(name)
     for macro in sorted((QUERIES_DIR / "macros").glob("*.sql")):
-        connection.execute(macro.read_text(encoding="utf-8"))
+        try:
+            connection.execute(macro.read_text(encoding="utf-8"))
+        except duckdb.Error:
+            if not broken:
+                raise  # with every table there, a failing macro is a bug
     return connection
 
 

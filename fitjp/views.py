@@ -12,6 +12,7 @@ from fitjp import charts, ui
 from fitjp.charts import Style
 from fitjp.filters import Filters
 from fitjp.i18n import label, t
+from fitjp.text import link
 
 
 def funding_history(filters: Filters, style: Style, key: str, compact: bool = False) -> pd.DataFrame:
@@ -99,7 +100,7 @@ def country_summary(filters: Filters, style: Style, iso3: str) -> bool:
         spans = [t("country.ldc_period", lang, start=p.ldc_from, end=p.ldc_until or t("country.ldc_today", lang))
                  for p in periods.itertuples()]
         st.caption(t("country.ldc_periods", lang, periods="; ".join(spans))
-                   + f" — [{periods.source_title.iloc[0]}]({periods.source_url.iloc[0]})")
+                   + " — " + link(periods.source_title.iloc[0], periods.source_url.iloc[0]))
     totals = ui.query("activity_totals", **filters.activity_params()).iloc[0]
     if not totals.activity_count:
         st.info(t("country.none", lang, country=name) + " " + t("empty.hint", lang))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from fitjp import ui, views
 from fitjp.i18n import label, t
+from fitjp.text import inert, link
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.funding", filters)
@@ -35,5 +36,6 @@ undated = ui.query("undated_contributions")
 if len(undated):
     with st.expander(t("funding.undated", lang)):
         for row in undated.itertuples():
-            st.markdown(f"- **{ui.number(row.amount)} {row.currency}** ({label('fund', row.fund, lang)}): "
-                        f"“{row.quote_text}” — [{row.source_name}]({row.source_url})")
+            # Quotes and source names come from data files: shown as text, never as markup.
+            st.markdown(f"- **{ui.number(row.amount)} {inert(row.currency)}** ({label('fund', row.fund, lang)}): "
+                        f"“{inert(row.quote_text)}” — {link(row.source_name, row.source_url)}")

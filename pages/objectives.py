@@ -6,6 +6,7 @@ import streamlit as st
 from fitjp import charts, ui, views
 from fitjp.i18n import label, t
 from fitjp.schema import OBJECTIVES
+from fitjp.text import inert, link
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.objectives", filters)
@@ -31,5 +32,6 @@ for objective, tab in zip(OBJECTIVES, st.tabs([label("objective", o, lang) for o
             ui.empty_state()
         for row in rows.itertuples():
             year = f"{row.year} · " if pd.notna(row.year) else ""
-            st.markdown(f"**{row.title}**  \n{year}{label('area', row.programme_area, lang)} · "
-                        f"[{row.source_publisher}]({row.source_url})")
+            # Titles and publishers come from data files: shown as text, never as markup.
+            st.markdown(f"**{inert(row.title)}**  \n{year}{label('area', row.programme_area, lang)} · "
+                        f"{link(row.source_publisher, row.source_url)}")

@@ -7,12 +7,13 @@ import streamlit as st
 from fitjp import ui, views
 from fitjp.i18n import t
 from fitjp.story import StoryError, load_story
+from fitjp.text import inert
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 try:
     steps = load_story()
 except StoryError as error:
-    st.error(t("story.invalid", lang) + f"\n\n{error}")
+    st.error(t("story.invalid", lang) + "\n\n" + "  \n".join(inert(line) for line in str(error).splitlines()))
     st.stop()
 
 requested = st.query_params.get("step", "1")
@@ -26,13 +27,13 @@ def go(to: int) -> None:
 
 
 title, position, back, forward = st.columns([6, 1, 1, 1], vertical_alignment="center")
-title.title(step.title(lang))
+title.title(inert(step.title(lang)))  # story.csv is a staff file: its text is text
 position.markdown(f"**{t('story.position', lang, step=number, steps=len(steps))}**")
 back.button(t("story.previous", lang), on_click=go, args=(number - 1,), disabled=number == 1,
             icon=":material/arrow_back:", key="story_previous", width="stretch")
 forward.button(t("story.next", lang), on_click=go, args=(number + 1,), disabled=number == len(steps),
                icon=":material/arrow_forward:", key="story_next", width="stretch")
-st.markdown(f"## {step.text(lang)}")  # h2: under the h1 title, no level skipped
+st.markdown(f"## {inert(step.text(lang))}")  # h2: under the h1 title, no level skipped
 
 if step.view == "funding":
     views.funding_history(shown, style, key=f"story_{number}")

@@ -15,6 +15,7 @@ from fitjp.filters import Filters
 from fitjp.i18n import t
 from fitjp.schema import FIRST_FISCAL_YEAR
 from fitjp.settings import ROOT
+from fitjp.text import inert
 from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
 from fitjp.ui.sidebar import describe
 from fitjp.ui.state import _reset, lang
@@ -180,7 +181,8 @@ def release_changes(language: str) -> None:
 
 
 def release_line(release: dict, language: str) -> str:
-    note = t("sources.release_shipped", language) if release["kind"] == "shipped" else release["note"]
+    # A staff member's note is text, never markdown that runs.
+    note = t("sources.release_shipped", language) if release["kind"] == "shipped" else inert(release["note"] or "")
     line = t("sources.release_line", language, version=release["version"], released=release["created"][:10],
              note=note or "—")
     counts = [t("sources.release_counts", language, table=table, **count)

@@ -10,6 +10,7 @@ import streamlit as st
 from fitjp.charts import Style
 from fitjp.filters import DEFAULT, Filters, URL_NAMES, current_year, from_query_params
 from fitjp.i18n import t
+from fitjp.text import inert
 
 
 STATE_KEY = "filters"
@@ -62,7 +63,9 @@ def current_filters() -> Filters:
     elif named:
         filters, ignored = from_query_params(url)
         if ignored:
-            st.toast(t("filter.ignored", filters.lang, items=", ".join(f"{k}={v}" for k, v in ignored)))
+            # The values come from whoever wrote the link: shown as text, cut short, never as markup.
+            items = ", ".join(f"{k}={inert(v[:40])}" for k, v in ignored[:10])
+            st.toast(t("filter.ignored", filters.lang, items=items))
     else:
         filters = remembered
     if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
