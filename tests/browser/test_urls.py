@@ -11,7 +11,7 @@ from harness import ROOT, assert_no_error, new_page, open_page, streamlit_server
 
 TITLES = {"overview": "Overview", "story": None, "funding": "Funding history", "map": "Regions and countries",
           "objectives": "Objectives", "country": "Country profile", "brief": None, "activities": "Activities",
-          "sources": "Sources and method", "": "Overview"}
+          "sources": "Sources and method", "compare": "Compare countries", "": "Overview"}
 
 
 def readme_urls() -> list[str]:
