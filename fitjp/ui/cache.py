@@ -1,5 +1,10 @@
-"""The cache between pages and the database: one connection per process, query results
-kept per query name and parameter values, and the lookups every page repeats."""
+"""The cache between pages and the database: one connection per process and data version,
+query results kept per data version, query name and parameter values (bounded in number
+and age, fitjp/settings.py), and the lookups every page repeats.
+
+Every key includes settings.data_version(), so a rebuilt data folder is read on the next
+rerun without a restart: the old connection and results age out of their bounded caches.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +13,51 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from fitjp import db
+from fitjp import db, settings
 from fitjp.countries import localized_territory
 
 
-@st.cache_resource
-def connection():
+@st.cache_resource(max_entries=2, show_spinner=False)  # the current version, and the one before while it drains
+def _connection(version: str):
     return db.connect()
 
 
-@st.cache_data(show_spinner=False)
-def _cached(name: str, params: tuple) -> pd.DataFrame:
+def connection():
+    """The connection to the data as it is now."""
+    return _connection(settings.data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
+def _cached(version: str, name: str, params: tuple) -> pd.DataFrame:
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return db.run(connection(), name, **values)
+    return db.run_best(_connection(version), name, **values)
+
+
+def hashable(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """A named query's result, cached by name and parameter values."""
-    hashable = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(name, hashable).copy()
+    """A named query's result (from the rollups when they answer it), cached by data
+    version, name and parameter values."""
+    return _cached(settings.data_version(), name, hashable(params))  # st.cache_data hands out a copy
 
 
-@st.cache_data(show_spinner=False)
-def country_names(language: str) -> dict[str, str]:
-    """ISO-3 code -> country name in `language` (CLDR through babel; English as in the data)."""
+def uncached_query(name: str, **params) -> pd.DataFrame:
+    """A named query run now, kept nowhere: for a file a reader asked for, which may hold
+    100,000 rows that no other rerun needs."""
+    return db.run_best(connection(), name, **params)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _country_names(version: str, language: str) -> dict[str, str]:
     countries = query("countries_list")
     return {row.iso3: localized_territory(row.iso2, language, row.name_en) for row in countries.itertuples()}
+
+
+def country_names(language: str) -> dict[str, str]:
+    """ISO-3 code -> country name in `language` (CLDR through babel; English as in the data)."""
+    return _country_names(settings.data_version(), language)
 
 
 def today() -> str:
