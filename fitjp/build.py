@@ -109,7 +109,7 @@ def rollups_of(frames: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
 def rollups_of_folder(out_dir: Path) -> dict[Path, callable]:
     """Writers of the rollups of the tables already in `out_dir`, derived by the same SQL as
     the build's: for a folder whose tables were written as Parquet directly (bench/)."""
-    connection = db.connect(out_dir)
+    connection = db.connect(out_dir, derive_missing=False)
     writers = {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in derive_rollups(connection).items()}
     connection.close()
     return writers

@@ -63,6 +63,7 @@ def configure(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(f"set memory_limit = '{settings.duckdb_memory_limit()}'")
     connection.execute(f"set threads = {settings.duckdb_threads()}")
     connection.execute("set preserve_insertion_order = false")  # queries order their own rows
+    connection.execute("set enable_progress_bar = false")
 
 
 def load_macros(connection: duckdb.DuckDBPyConnection) -> None:
@@ -70,9 +71,10 @@ def load_macros(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute(macro.read_text(encoding="utf-8"))
 
 
-def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb.DuckDBPyConnection:
     """An in-memory database over the data folder (FITJP_DATA_DIR, see fitjp/settings.py):
-    every table, the rollups, and the shared macros."""
+    every table, the rollups (derived here when the folder has none and `derive_missing`),
+    and the shared macros."""
     data_dir = data_dir or settings.data_dir()
     memory_rows = settings.memory_table_rows()
     connection = duckdb.connect(":memory:")
@@ -83,7 +85,7 @@ def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
         path = data_dir / f"{name}.parquet"
         if path.is_file():
             _attach(connection, name, path, memory_rows)
-        else:  # an older folder: derive them here, as the build would
+        elif derive_missing:  # an older folder: derive them here, as the build would
             connection.execute(f"create table {name} as {rollup_sql(name)}")
     load_macros(connection)
     return connection
