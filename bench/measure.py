@@ -95,8 +95,9 @@ def time_queries(folder: Path, repeat: int = 3) -> dict[str, float]:
     """Median ms of each query as the app runs it (db.run_best), default filters."""
     connection = db.connect(folder)
     timings = {}
+    ids = db.run(connection, "activity_list_ids", **query_params("activity_list_ids")).activity_id.tolist()
     for path in sorted(db.QUERIES_DIR.glob("*.sql")):
-        params = query_params(path.stem)
+        params = query_params(path.stem) | ({"ids": ids} if "ids" in db.load(path.stem)[1] else {})
         runs = []
         for _ in range(repeat):
             started = time.perf_counter()
