@@ -10,7 +10,8 @@ Pages write `ui.query(...)`, `ui.header(...)`: the names below are the whole int
 Nothing here computes figures.
 """
 
-from fitjp.ui.cache import connection, country_names, data_as_of, hashable, query, today, uncached_query
+from fitjp.ui.cache import (connection, country_names, data_as_of, figure, hashable, query, today,
+                            uncached_query)
 from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
                                 localized_countries, number, presenter_css, print_css, region_name)
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar

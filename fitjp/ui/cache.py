@@ -60,6 +60,19 @@ def country_names(language: str) -> dict[str, str]:
     return _country_names(settings.data_version(), language)
 
 
+@st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
+def _figure(version: str, key: tuple, _build):
+    return _build()
+
+
+def figure(key: tuple, build):
+    """The figure `build()` makes, built once per data version and `key` (what the figure
+    shows: its query parameters, style, language, title) and shared by every session:
+    building a Plotly figure costs more than the queries behind it, and nothing downstream
+    changes a figure (st.plotly_chart serialises it)."""
+    return _figure(settings.data_version(), key, build)
+
+
 def today() -> str:
     return date.today().isoformat()
 
