@@ -86,9 +86,9 @@ EXTRA = {"currency": "CHF", "iso3": "KEN", "today": date.today().isoformat(), "s
          "offset": 0, "include_context": False, "year_to": current_year()}
 
 
-def query_params(name: str) -> dict:
+def query_params(name: str, ids: list[str] | None = None) -> dict:
     _, names = db.load(name)
-    values = Filters().activity_params() | EXTRA
+    values = Filters().activity_params() | EXTRA | {"ids": ids or []}
     return {k: values[k] for k in names}
 
 
@@ -98,7 +98,7 @@ def time_queries(folder: Path, repeat: int = 3) -> dict[str, float]:
     timings = {}
     ids = db.run(connection, "activity_list_ids", **query_params("activity_list_ids")).activity_id.tolist()
     for path in sorted(db.QUERIES_DIR.glob("*.sql")):
-        params = query_params(path.stem) | ({"ids": ids} if "ids" in db.load(path.stem)[1] else {})
+        params = query_params(path.stem, ids)
         runs = []
         for _ in range(repeat):
             started = time.perf_counter()
