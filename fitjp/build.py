@@ -26,11 +26,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from fitjp import settings
+from fitjp import db, settings
 from fitjp.schema import TABLES, Table
 from fitjp.settings import ROOT
 from fitjp.validate import Origin, Problem, ValidationError, check_all
@@ -91,14 +92,46 @@ def csv_writer(frame: pd.DataFrame):
     return lambda path: frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
+def arrow_writer(table: pa.Table):
+    return lambda path: pq.write_table(table, path, compression="zstd")
+
+
+def derive_rollups(connection: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
+    """The rollup tables (queries/rollups/*.sql) from a connection that has every table of
+    the schema: the aggregate pages read these instead of every activity."""
+    return {name: connection.sql(db.rollup_sql(name)).to_arrow_table() for name in db.rollup_names()}
+
+
+def rollups_of(frames: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
+    """The rollups of typed tables held in memory (the build and the import)."""
+    connection = duckdb.connect(":memory:")
+    db.configure(connection)
+    for name, frame in frames.items():
+        connection.register(name, frame)
+    return derive_rollups(connection)
+
+
+def rollups_of_folder(out_dir: Path) -> dict[Path, callable]:
+    """Writers of the rollups of the tables already in `out_dir`, derived by the same SQL as
+    the build's: for a folder whose tables were written as Parquet directly (bench/)."""
+    connection = db.connect(out_dir, derive_missing=False)
+    writers = {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in derive_rollups(connection).items()}
+    connection.close()
+    return writers
+
+
 def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> dict[str, int]:
-    """Validate every raw table and write one Parquet file per table. Returns rows per table."""
+    """Validate every raw table and write one Parquet file per table, and the rollups
+    derived from them, all in one atomic step. Returns rows per table."""
     tables, origins = read_raw(raw_dir)
     out_dir = out_dir or settings.data_dir()
     check_all(tables, origins)
     frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
-    write_atomically({out_dir / f"{name}.parquet": parquet_writer(f) for name, f in frames.items()})
-    return {name: len(frame) for name, frame in frames.items()}
+    outputs = {out_dir / f"{name}.parquet": parquet_writer(f) for name, f in frames.items()}
+    rollups = rollups_of(frames)
+    outputs |= {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in rollups.items()}
+    write_atomically(outputs)
+    return {name: len(frame) for name, frame in frames.items()} | {name: t.num_rows for name, t in rollups.items()}
 
 
 def excel_text(value) -> str:
@@ -147,8 +180,9 @@ def import_records(path: Path, table: str | None = None, replace: bool = False,
     tables["release"] = release.reset_index()
     check_all(tables, origins)
     outputs = {raw_dir / f"{name}.csv": csv_writer(frame) for name, frame in tables.items()}
-    outputs |= {out_dir / f"{name}.parquet": parquet_writer(typed(TABLES[name], frame))
-                for name, frame in tables.items()}
+    frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
+    outputs |= {out_dir / f"{name}.parquet": parquet_writer(frame) for name, frame in frames.items()}
+    outputs |= {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in rollups_of(frames).items()}
     write_atomically(outputs)
     return report
 

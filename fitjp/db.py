@@ -1,8 +1,18 @@
-"""DuckDB over the Parquet tables: one view per file, one query per .sql file.
+"""DuckDB over the Parquet tables: one query per .sql file, rollups where they answer.
 
 `run("contributions_by_year", currency="CHF", ...)` loads queries/contributions_by_year.sql
 and binds exactly the $parameters that file names: a missing or extra one is an error, so
 a value never reaches SQL as text.
+
+Small tables (reference data, rollups) are copied into memory once per connection; large
+ones (activities and their country links at a fund's real size) stay views over their
+Parquet files, so DuckDB reads only the columns and row groups a query needs. The rollup
+tables (queries/rollups/) are written by the build; a folder built without them gets them
+computed in memory on connect, from the same SQL.
+
+`best_query(name, params)` picks `queries/rollup/<name>.sql` over the query itself when one
+exists and every parameter it leaves out is empty (no country filter, no search): the same
+rows, from thousands of rollup rows instead of every activity.
 """
 
 from __future__ import annotations
@@ -13,45 +23,117 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 
 from fitjp import settings
 from fitjp.schema import TABLES
 from fitjp.settings import ROOT
 
 QUERIES_DIR = ROOT / "queries"
+ROLLUPS_DIR = QUERIES_DIR / "rollups"  # the tables the build derives, one select each
+ROLLUP_QUERIES_DIR = QUERIES_DIR / "rollup"  # queries answered from those tables
 PARAMETER = re.compile(r"(?<![$\w])\$([a-z_][a-z0-9_]*)")
 COMMENT = re.compile(r"--[^\n]*")
 
 
-def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with a view per table file of the data folder (FITJP_DATA_DIR,
-    see fitjp/settings.py) and the shared macros."""
-    data_dir = data_dir or settings.data_dir()
-    connection = duckdb.connect(":memory:")
-    broken = []  # a missing or unreadable file: fitjp.health names it; queries on other tables still run
-    for name in TABLES:
-        path = (data_dir / f"{name}.parquet").as_posix().replace("'", "''")
-        try:
-            connection.execute(f"create view {name} as select * from read_parquet('{path}')")
-        except duckdb.Error:
-            broken.append(name)
+def rollup_names() -> list[str]:
+    return sorted(path.stem for path in ROLLUPS_DIR.glob("*.sql"))
+
+
+def rollup_sql(name: str) -> str:
+    return (ROLLUPS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _quoted(path: Path) -> str:
+    return "'" + path.as_posix().replace("'", "''") + "'"
+
+
+def _rows(path: Path) -> int:
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def _attach(connection: duckdb.DuckDBPyConnection, name: str, path: Path, memory_rows: int) -> None:
+    """A table in memory when it is small, else a view scanning its file."""
+    kind = "table" if _rows(path) <= memory_rows else "view"
+    connection.execute(f"create {kind} {name} as select * from read_parquet({_quoted(path)})")
+
+
+def configure(connection: duckdb.DuckDBPyConnection) -> None:
+    """Bounded memory and threads (fitjp/settings.py): one process serves every session."""
+    connection.execute(f"set memory_limit = '{settings.duckdb_memory_limit()}'")
+    connection.execute(f"set threads = {settings.duckdb_threads()}")
+    connection.execute("set preserve_insertion_order = false")  # queries order their own rows
+    connection.execute("set enable_progress_bar = false")
+
+
+def load_macros(connection: duckdb.DuckDBPyConnection, strict: bool = True) -> None:
+    """The shared macros. With a table broken, a macro over it is skipped (`strict` False):
+    the pages that need it say which file is broken (fitjp/health.py)."""
     for macro in sorted((QUERIES_DIR / "macros").glob("*.sql")):
         try:
             connection.execute(macro.read_text(encoding="utf-8"))
         except duckdb.Error:
-            if not broken:
+            if strict:
                 raise  # with every table there, a failing macro is a bug
+
+
+# A file that is missing, empty, truncated or not Parquet: DuckDB's or Arrow's error.
+UNREADABLE = (duckdb.Error, OSError, ValueError)
+
+
+def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb.DuckDBPyConnection:
+    """An in-memory database over the data folder (FITJP_DATA_DIR, see fitjp/settings.py):
+    every table, the rollups (derived here when the folder has none and `derive_missing`),
+    and the shared macros. A table whose file cannot be read is left out, so queries on the
+    others still run; fitjp.health names the file to the reader."""
+    data_dir = data_dir or settings.data_dir()
+    memory_rows = settings.memory_table_rows()
+    connection = duckdb.connect(":memory:")
+    configure(connection)
+    broken = []
+    for name in TABLES:
+        try:
+            _attach(connection, name, data_dir / f"{name}.parquet", memory_rows)
+        except UNREADABLE:
+            broken.append(name)
+    for name in rollup_names():
+        path = data_dir / f"{name}.parquet"
+        try:
+            if path.is_file():
+                _attach(connection, name, path, memory_rows)
+            elif derive_missing:  # an older folder: derive them here, as the build would
+                connection.execute(f"create table {name} as {rollup_sql(name)}")
+        except UNREADABLE:
+            broken.append(name)
+    load_macros(connection, strict=not broken)
     return connection
 
 
 @cache
 def load(name: str) -> tuple[str, frozenset[str]]:
-    """SQL text of a named query and the parameters it names."""
+    """SQL text of a named query ("activity_list", or "rollup/activity_totals") and the
+    parameters it names."""
     path = QUERIES_DIR / f"{name}.sql"
     if not path.is_file():
         raise KeyError(f"no query named {name!r} in {QUERIES_DIR}")
     sql = path.read_text(encoding="utf-8")
     return sql, frozenset(PARAMETER.findall(COMMENT.sub("", sql)))
+
+
+def _is_empty(value) -> bool:
+    return value in ("", None) or (isinstance(value, (list, tuple)) and len(value) == 0)
+
+
+def best_query(name: str, params: dict) -> tuple[str, dict]:
+    """The query to run for `name` and the parameters it takes: the rollup variant when
+    there is one and every parameter it does not read is empty, else the query itself."""
+    variant = f"rollup/{name}"
+    if not (ROLLUP_QUERIES_DIR / f"{name}.sql").is_file():
+        return name, params
+    _, names = load(variant)
+    if all(_is_empty(value) for key, value in params.items() if key not in names):
+        return variant, {key: value for key, value in params.items() if key in names}
+    return name, params
 
 
 def run(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
@@ -64,3 +146,26 @@ def run(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFr
         return cursor.execute(sql, {k: params[k] for k in names}).df()
     finally:
         cursor.close()
+
+
+# Lists of activities, run in two steps: the ids of the rows shown (sort keys only), then
+# those rows in full. In one statement DuckDB reads every column of every activity to join
+# the page back (0.2-0.5 s at a million); with the ids bound as a list it reads the few rows
+# named. Each pair returns what the one-statement query returns (tests/test_queries.py).
+LISTINGS = {"activity_list": ("activity_list_ids", "activity_rows"),
+            "activity_page": ("activity_page_ids", "activity_rows"),
+            "multi_country_table": ("multi_country_ids", "multi_country_rows")}
+
+
+def run_listing(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    ids_query, rows_query = LISTINGS[name]
+    ids = run(connection, ids_query, **params).activity_id.tolist()
+    return run(connection, rows_query, ids=ids)
+
+
+def run_best(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """`run`, from the rollups when they answer (best_query), a listing in two steps."""
+    if name in LISTINGS:
+        return run_listing(connection, name, **params)
+    chosen, chosen_params = best_query(name, params)
+    return run(connection, chosen, **chosen_params)

@@ -2,9 +2,14 @@
 benchmark and deploy/. Each comes from the environment, so a process can be pointed elsewhere
 without touching code; each is read when asked for, never at import time.
 
-| variable          | default  | what                                                        |
-|-------------------|----------|-------------------------------------------------------------|
-| FITJP_DATA_DIR    | data/    | the data folder: *.parquet the app reads, raw/ the build reads |
+| variable                 | default | what                                                          |
+|--------------------------|---------|---------------------------------------------------------------|
+| FITJP_DATA_DIR           | data/   | the data folder: *.parquet the app reads, raw/ the build reads |
+| FITJP_DUCKDB_MEMORY      | 512MB   | DuckDB's memory_limit per app process (it spills beyond it)    |
+| FITJP_DUCKDB_THREADS     | 2       | DuckDB's threads per app process                               |
+| FITJP_MEMORY_TABLE_ROWS  | 200000  | a table with at most this many rows is held in memory; a larger one is scanned from its Parquet file |
+| FITJP_CACHE_ENTRIES      | 256     | query results kept per query (st.cache_data max_entries)       |
+| FITJP_CACHE_TTL          | 3600    | seconds a cached query result is kept (st.cache_data ttl)      |
 | FITJP_IATI_REPORTING_ORG | XX-FITJP-PLACEHOLDER | the IATI organisation identifier of whoever publishes the IATI export (fitjp/iati.py); the placeholder says none is set |
 
 Releases (fitjp/releases.py): the staff app and `python -m fitjp.build publish` write each
@@ -17,6 +22,7 @@ data folder itself, as shipped.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,3 +75,35 @@ def iati_reporting_org() -> str:
     activity identifier with. Set it to the publisher's own registered identifier before the
     file goes to the IATI Registry; the placeholder marks a file nobody has claimed."""
     return os.environ.get("FITJP_IATI_REPORTING_ORG", "").strip() or IATI_PLACEHOLDER
+
+
+def _whole_number(variable: str, default: int) -> int:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{variable}={value!r}: a whole number above 0 is expected")
+    return int(value)
+
+
+def duckdb_memory_limit() -> str:
+    value = (os.environ.get("FITJP_DUCKDB_MEMORY") or "512MB").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value, re.IGNORECASE):
+        raise ValueError(f"FITJP_DUCKDB_MEMORY={value!r}: a size such as 512MB or 2GB is expected")
+    return value  # checked above: safe to write into DuckDB's SET statement
+
+
+def duckdb_threads() -> int:
+    return _whole_number("FITJP_DUCKDB_THREADS", 2)
+
+
+def memory_table_rows() -> int:
+    return _whole_number("FITJP_MEMORY_TABLE_ROWS", 200_000)
+
+
+def cache_entries() -> int:
+    return _whole_number("FITJP_CACHE_ENTRIES", 256)
+
+
+def cache_ttl() -> int:
+    return _whole_number("FITJP_CACHE_TTL", 3600)

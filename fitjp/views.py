@@ -24,7 +24,10 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
                           year_to=filters.last_year)
     rates = ui.query("fx_rate_source").iloc[0]
     title = "" if compact else t("funding.title", lang, currency=filters.currency)
-    fig = charts.funding_history(years, statements, filters.currency, style, title=title, compact=compact)
+    fig = ui.figure(("funding_history", filters.currency, filters.funds, filters.year_from, filters.last_year, style,
+                     title, compact),
+                    lambda: charts.funding_history(years, statements, filters.currency, style, title=title,
+                                                   compact=compact))
     ui.chart(fig, filters, alt=t("funding.title", lang, currency=filters.currency), key=key,
              source=f"{t('caption.public_record', lang)}; {rates.publisher}")
     if not compact:

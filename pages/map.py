@@ -6,6 +6,8 @@ from fitjp import charts, ui, views
 from fitjp.i18n import label, t
 from fitjp.schema import ACTIVITY_REGIONS
 
+MULTI_ROWS = 500  # the multi-country table lists the newest; a table of 300,000 rows helps no reader
+
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.map", filters)
 params = filters.activity_params()
@@ -34,7 +36,7 @@ with right:
         views.top_countries(filters, style, key="top_countries")
     st.header(t("map.multi", lang))
     st.caption(t("map.multi_help", lang))
-    multi = ui.labelled_values(ui.query("multi_country_table", **params), scope="scope")
+    multi = ui.labelled_values(ui.query("multi_country_table", **params, limit=MULTI_ROWS), scope="scope")
     ui.table(multi, {
         "year": st.column_config.NumberColumn(t("label.year", lang), format="%d", width="small"),
         "title": st.column_config.TextColumn(t("label.title", lang)),
@@ -42,6 +44,10 @@ with right:
         "beneficiaries_as_stated": st.column_config.TextColumn(t("label.beneficiaries_as_stated", lang)),
         **ui.source_columns(lang),
     }, height=520)
+    if len(multi) == MULTI_ROWS:  # the table holds the newest; say how many there are
+        totals = ui.query("activity_totals", **params).iloc[0]
+        st.caption(t("map.multi_limited", lang, shown=ui.number(MULTI_ROWS),
+                     total=ui.number(totals.activity_count - totals.national_count)))
 
 st.header(t("map.by_region", lang))
 scheme = st.segmented_control(t("map.scheme", lang), ["wipo", "un"], default="wipo", key="map_scheme",

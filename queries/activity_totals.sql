@@ -2,11 +2,16 @@
 -- national, in how many countries (beneficiaries), in which years, with how many stated
 -- participants.
 -- Used by: Overview, Country profile. Parameters: the activity filters.
+with shown as (
+    -- named once: the filter runs once, for the counts and for the countries
+    select activity_id, scope, year, participants
+    from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear)
+)
 select count(*) as activity_count,
        count(*) filter (where scope = 'national') as national_count,
        (select count(distinct ac.iso3) from activity_countries as ac
-        join filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear) as f using (activity_id)
+        join shown as f using (activity_id)
         where ac.role = 'beneficiary') as country_count,
        min(year) as first_year, max(year) as last_year,
        sum(participants) as participants
-from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear)
+from shown

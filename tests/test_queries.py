@@ -268,6 +268,38 @@ def test_activity_list_search_respects_filters_and_limit(con, activity_params):
     assert list(limited.activity_id) == ["a7", "a5"]
 
 
+def test_activity_pages_follow_each_other_in_the_list_order(con, activity_params):
+    whole = activity_ids(con, activity_params())
+    page = lambda offset: list(db.run(con, "activity_page", **activity_params(), search="", limit=4,
+                                      offset=offset).activity_id)
+    assert page(0) + page(4) == whole == ["a7", "a5", "a6", "a2", "a1", "a4"]
+    assert page(8) == []
+
+
+def test_an_activity_page_has_the_columns_of_the_list(con, activity_params):
+    listed = db.run(con, "activity_list", **activity_params(), search="", limit=2)
+    paged = db.run(con, "activity_page", **activity_params(), search="", limit=2, offset=0)
+    pd.testing.assert_frame_equal(listed, paged)
+
+
+@pytest.mark.parametrize("search, expected", [("", 6), ("kenya", 2), ("côte", 2), ("no such thing", 0)])
+def test_activity_match_count_counts_what_the_list_lists(con, activity_params, search, expected):
+    count = db.run(con, "activity_match_count", **activity_params(), search=search).activity_count.item()
+    assert count == expected == len(activity_ids(con, activity_params(), search))
+
+
+@pytest.mark.parametrize("name, extra", [
+    ("activity_list", {"search": "", "limit": 100}), ("activity_list", {"search": "kenya", "limit": 1}),
+    ("activity_page", {"search": "", "limit": 3, "offset": 1}), ("multi_country_table", {"limit": 100}),
+    ("multi_country_table", {"limit": 1})])
+@pytest.mark.parametrize("overrides", [{}, {"include_unclear": True}, {"countries": ["KEN"]}])
+def test_a_listing_in_two_steps_returns_what_its_query_returns(con, activity_params, name, extra, overrides):
+    params = activity_params(**overrides) | extra
+    one_statement = db.run(con, name, **params)
+    assert len(one_statement) > 0
+    pd.testing.assert_frame_equal(db.run_best(con, name, **params), one_statement)
+
+
 def test_a_search_with_sql_in_it_is_only_text(con, activity_params):
     hostile = "x') or 1=1; drop view activities; --"
     assert activity_ids(con, activity_params(), hostile) == []
@@ -387,7 +419,8 @@ def test_a_value_with_quotes_is_bound_not_spliced(con):
 
 # ---- every query on the shipped data -------------------------------------------------------
 
-QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql"))
+QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql")) + \
+    sorted(f"rollup/{p.stem}" for p in db.ROLLUP_QUERIES_DIR.glob("*.sql"))
 
 
 @pytest.fixture(scope="module")
@@ -398,8 +431,9 @@ def shipped():
 
 
 def default_params() -> dict:
-    return Filters().activity_params() | {
-        "currency": "CHF", "search": "", "limit": 50, "iso3": "AFG", "today": date.today().isoformat(),
+    shipped_ids = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id"]).activity_id
+    return Filters().activity_params() | {"ids": shipped_ids.head(5).tolist(), 
+        "currency": "CHF", "search": "", "limit": 50, "offset": 0, "iso3": "AFG", "today": date.today().isoformat(),
         "include_context": True}
 
 

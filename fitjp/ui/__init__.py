@@ -10,7 +10,8 @@ Pages write `ui.query(...)`, `ui.header(...)`: the names below are the whole int
 Nothing here computes figures.
 """
 
-from fitjp.ui.cache import connection, country_names, data_as_of, query, today
+from fitjp.ui.cache import (connection, country_names, data_as_of, figure, hashable, query, today,
+                            uncached_query)
 from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
                                 localized_countries, number, page_setup, presenter_css, print_css, region_name,
                                 release_changes)

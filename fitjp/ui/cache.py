@@ -1,5 +1,10 @@
-"""The cache between pages and the database: one connection per process, query results
-kept per query name and parameter values, and the lookups every page repeats."""
+"""The cache between pages and the database: one connection per process and data version,
+query results kept per data version, query name and parameter values (bounded in number
+and age, fitjp/settings.py), and the lookups every page repeats.
+
+Every key includes settings.data_version(), so a rebuilt data folder is read on the next
+rerun without a restart: the old connection and results age out of their bounded caches.
+"""
 
 from __future__ import annotations
 
@@ -12,30 +17,65 @@ from fitjp import db, releases, settings
 from fitjp.countries import localized_territory
 
 
-@st.cache_resource(max_entries=2)
-def connection(version: str = ""):
-    """One connection per data version (settings.data_version): a new release gets its own."""
+@st.cache_resource(max_entries=2, show_spinner=False)  # the current version, and the one before while it drains
+def _connection(version: str):
     return db.connect()
 
 
-@st.cache_data(show_spinner=False)
-def _cached(name: str, params: tuple, version: str) -> pd.DataFrame:
+def connection():
+    """The connection to the data as it is now."""
+    return _connection(settings.data_version())
+
+
+def forget_connections() -> None:
+    """Drop every open connection: one made while a file was broken lacks that table."""
+    _connection.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
+def _cached(version: str, name: str, params: tuple) -> pd.DataFrame:
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return db.run(connection(version), name, **values)
+    return db.run_best(_connection(version), name, **values)
+
+
+def hashable(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """A named query's result, cached by name, parameter values and the data's version, so a
-    release made live is read without a restart."""
-    hashable = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(name, hashable, settings.data_version()).copy()
+    """A named query's result (from the rollups when they answer it), cached by data
+    version, name and parameter values."""
+    return _cached(settings.data_version(), name, hashable(params))  # st.cache_data hands out a copy
 
 
-@st.cache_data(show_spinner=False)
-def country_names(language: str) -> dict[str, str]:
-    """ISO-3 code -> country name in `language` (CLDR through babel; English as in the data)."""
+def uncached_query(name: str, **params) -> pd.DataFrame:
+    """A named query run now, kept nowhere: for a file a reader asked for, which may hold
+    100,000 rows that no other rerun needs."""
+    return db.run_best(connection(), name, **params)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _country_names(version: str, language: str) -> dict[str, str]:
     countries = query("countries_list")
     return {row.iso3: localized_territory(row.iso2, language, row.name_en) for row in countries.itertuples()}
+
+
+def country_names(language: str) -> dict[str, str]:
+    """ISO-3 code -> country name in `language` (CLDR through babel; English as in the data)."""
+    return _country_names(settings.data_version(), language)
+
+
+@st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
+def _figure(version: str, key: tuple, _build):
+    return _build()
+
+
+def figure(key: tuple, build):
+    """The figure `build()` makes, built once per data version and `key` (what the figure
+    shows: its query parameters, style, language, title) and shared by every session:
+    building a Plotly figure costs more than the queries behind it, and nothing downstream
+    changes a figure (st.plotly_chart serialises it)."""
+    return _figure(settings.data_version(), key, build)
 
 
 def today() -> str:

@@ -53,5 +53,5 @@ def guard(faults: tuple[Fault, ...], lang: str):
         fault_page(faults, lang)
         # The connection made while a file was broken lacks its view: the next run after a
         # rebuild or restore opens a new one instead of failing on the old.
-        from fitjp.ui.cache import connection
-        connection.clear()
+        from fitjp.ui.cache import forget_connections
+        forget_connections()

@@ -9,12 +9,13 @@ select a.*, p.objective, p.sort_order as area_order
 from activities as a
 join programme_areas as p using (programme_area)
 where (a.year between year_from and year_to or (a.year is null and include_undated))
-  and (len(regions) = 0 or list_contains(regions, a.region) or exists (
-        select 1 from activity_countries as ac join countries as c using (iso3)
-        where ac.activity_id = a.activity_id and list_contains(regions, c.wipo_region)))
-  and (len(countries) = 0 or exists (
-        select 1 from activity_countries as ac
-        where ac.activity_id = a.activity_id and list_contains(countries, ac.iso3)))
+  -- the links are narrowed to the countries asked for first, then matched to activities (an
+  -- uncorrelated IN): a correlated EXISTS matched every link of every activity first
+  and (len(regions) = 0 or list_contains(regions, a.region) or a.activity_id in (
+        select ac.activity_id from activity_countries as ac join countries as c using (iso3)
+        where list_contains(regions, c.wipo_region)))
+  and (len(countries) = 0 or a.activity_id in (
+        select ac.activity_id from activity_countries as ac where list_contains(countries, ac.iso3)))
   and (len(objectives) = 0 or list_contains(objectives, p.objective))
   and (len(areas) = 0 or list_contains(areas, a.programme_area))
   and (len(types) = 0 or list_contains(types, a.activity_type))

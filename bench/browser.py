@@ -1,0 +1,80 @@
+"""Open to charts drawn, in the real browser (Debian chromium through playwright, the browser
+tests' harness): each page of the dashboard, and the bare one-chart page the benchmark
+starts itself, each on its own local server (127.0.0.1, stopped by its process id).
+
+A visit is a fresh browser context (no session, no cache) that opens the page and waits
+until Streamlit has settled and every chart has drawn (tests/browser/harness.py: settle).
+The first visit warms the server's caches and is not counted: the figure is the median of
+the visits after it.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from fitjp.settings import ROOT
+
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+import harness  # noqa: E402  (tests/browser/harness.py: one way to open and settle a page)
+
+PAGE_PATHS = {"overview": "overview", "funding": "funding", "map": "map", "objectives": "objectives",
+              "country": "country?country=KEN", "brief": "brief?country=KEN", "activities": "activities",
+              "sources": "sources", "story": "story"}
+BARE = ROOT / "bench" / "bare_page.py"
+
+
+@contextmanager
+def server(script: Path, env: dict[str, str], seconds: float = 600):
+    """`streamlit run <script>` on 127.0.0.1 and a free port, stopped by its own id."""
+    port = harness.free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ | env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        harness._wait_healthy(base, process, seconds=60)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def visit_ms(browser, base: str, path: str) -> float:
+    page = harness.new_page(browser, base)
+    try:
+        started = time.perf_counter()
+        harness.open_page(page, path)
+        return (time.perf_counter() - started) * 1000
+    finally:
+        page.context.close()
+
+
+def median_visit_ms(browser, base: str, path: str, visits: int) -> float:
+    visit_ms(browser, base, path)  # warms the server's caches
+    return statistics.median(visit_ms(browser, base, path) for _ in range(visits))
+
+
+def measure(data_dir: Path, pages: list[str], visits: int = 3) -> dict:
+    """Median ms from opening each page to its charts drawn, the bare page's, and their ratio."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=harness.CHROMIUM, args=harness.BROWSER_ARGS)
+        try:
+            with server(BARE, {}) as base:
+                bare = median_visit_ms(browser, base, "", visits)
+            with server(ROOT / "dashboard.py", {"FITJP_DATA_DIR": str(data_dir)}) as base:
+                shown = {page: median_visit_ms(browser, base, PAGE_PATHS[page], visits) for page in pages}
+        finally:
+            browser.close()
+    return {"bare_ms": bare, "pages": {page: {"ms": ms, "ratio": ms / bare} for page, ms in shown.items()}}

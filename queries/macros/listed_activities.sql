@@ -1,0 +1,77 @@
+-- matching_activities(...filters, search): the filtered activities (filtered_activities.sql)
+-- that match a search. Search ignores case, accents and the kind of apostrophe
+-- ("cote d'ivoire" finds Côte d’Ivoire). A search that names a country (its whole name or
+-- one of its aliases, or its ISO-3 code in capitals: "CIV"; "and" stays a word, not Andorra)
+-- matches that country's activities, exactly those its profile counts: "Niger" is not
+-- "Nigeria". Any other text is looked for within titles, beneficiaries as the source states
+-- them and the names, aliases and codes of the activity's countries ("côte", "korea",
+-- "civ"); an empty search matches every activity. The countries are searched once (249
+-- rows), then their activities, rather than folding every activity's country names.
+create or replace macro matching_activities(year_from, year_to, include_undated, regions, countries, objectives,
+                                            areas, types, funds, include_unclear, search) as table
+with needle as (
+    select strip_accents(lower(replace(trim(search), '’', ''''))) as text
+),
+country_terms as (
+    select c.iso3, strip_accents(lower(replace(term, '’', ''''))) as term
+    from countries as c, unnest([c.name_en] || coalesce(string_split(c.aliases, '; '), [])) as names(term)
+),
+named_countries as (
+    select t.iso3 from country_terms as t, needle as n where t.term = n.text
+    union
+    select iso3 from countries where iso3 = trim(search)
+),
+countries_containing as (
+    select c.iso3 from countries as c, needle as n
+    where n.text <> ''
+      and contains(strip_accents(lower(replace(c.iso3 || ' ' || c.name_en || ' ' || coalesce(c.aliases, ''),
+                                               '’', ''''))), n.text)
+)
+select a.*
+from filtered_activities(year_from, year_to, include_undated, regions, countries, objectives, areas, types, funds,
+                         include_unclear) as a
+cross join needle as n
+where n.text = ''
+   or (exists (select 1 from named_countries)
+       and a.activity_id in (select activity_id from activity_countries join named_countries using (iso3)))
+   or (not exists (select 1 from named_countries)
+       and (contains(strip_accents(lower(replace(a.title, '’', ''''))), n.text)
+            or contains(strip_accents(lower(replace(coalesce(a.beneficiaries_as_stated, ''), '’', ''''))), n.text)
+            or a.activity_id in (select activity_id from activity_countries join countries_containing using (iso3))));
+
+-- listed_activities(...filters, search, row_limit, row_offset): one page of the matching
+-- activities, newest first, with their countries and source. The page is chosen first, from
+-- the sort keys alone, and only its rows are read in full and given their countries: at a
+-- million activities, aggregating every activity's country links before the LIMIT cost
+-- seconds per rerun.
+create or replace macro listed_activities(year_from, year_to, include_undated, regions, countries, objectives,
+                                          areas, types, funds, include_unclear, search, row_limit, row_offset) as table
+with page as (
+    select activity_id, objective, year, start_date
+    from matching_activities(year_from, year_to, include_undated, regions, countries, objectives, areas, types,
+                             funds, include_unclear, search)
+    order by year desc nulls last, start_date desc nulls last, activity_id
+    limit row_limit offset row_offset
+),
+countries_of as (
+    select ac.activity_id,
+           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
+           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
+           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'host') as host_iso3,
+           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'beneficiary') as beneficiary_iso3,
+           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes
+    from activity_countries as ac join countries as c using (iso3)
+    where ac.activity_id in (select activity_id from page)
+    group by ac.activity_id
+)
+select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type,
+       p.objective, a.programme_area, a.fund, a.mode, a.scope, a.region, a.participants,
+       a.participants_as_stated, co.hosts, co.beneficiaries, co.host_iso3, co.beneficiary_iso3,
+       a.beneficiaries_as_stated,
+       co.iso3_codes, a.note, s.title as source_title, s.publisher as source_publisher,
+       s.url as source_url, a.quote
+from page as p
+join activities as a using (activity_id)
+left join countries_of as co using (activity_id)
+join sources as s using (source_id)
+order by p.year desc nulls last, p.start_date desc nulls last, p.activity_id;
