@@ -89,3 +89,13 @@ def test_a_rerun_builds_no_file_and_a_click_builds_the_whole_list(deferred):
     book = openpyxl.load_workbook(io.BytesIO(excel()))
     assert book.worksheets[0].max_row == 1 + expected_total()
     assert built == ["activities_csv", "activities_excel"]
+
+
+def test_the_search_is_read_from_and_written_to_the_url():
+    app = open_page("activities", q="Kenya")
+    assert app.text_input(key="activity_search").value == "Kenya"
+    assert shown_count(app) < expected_total()
+    app.text_input(key="activity_search").set_value("Ghana").run()
+    assert app.query_params["q"] == ["Ghana"] or app.query_params["q"] == "Ghana"
+    app.text_input(key="activity_search").set_value("").run()
+    assert "q" not in app.query_params

@@ -77,3 +77,17 @@ def test_results_md_holds_the_summary_and_the_details():
     text = report.markdown({"10k": _result(80, 300)})
     assert report.summary({"10k": _result(80, 300)}) in text
     assert "### Queries as the app runs them" in text and "| activity_list | 3.0 |" in text
+
+
+def test_the_quick_benchmark_runs_and_prints_its_table():
+    """What .ci/run affords of the benchmark (a 10k record, a few reruns): it keeps working."""
+    import subprocess
+    import sys
+
+    from fitjp.settings import ROOT
+
+    done = subprocess.run([sys.executable, "-m", "bench", "--quick", "--no-write"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "10k (10,000 activities)" in done.stdout
+    assert "slowest page rerun after a filter change" in done.stdout
