@@ -10,12 +10,9 @@ the visits after it.
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from fitjp.settings import ROOT
@@ -27,26 +24,6 @@ PAGE_PATHS = {"overview": "overview", "funding": "funding", "map": "map", "objec
               "country": "country?country=KEN", "brief": "brief?country=KEN", "activities": "activities",
               "sources": "sources", "story": "story"}
 BARE = ROOT / "bench" / "bare_page.py"
-
-
-@contextmanager
-def server(script: Path, env: dict[str, str], seconds: float = 600):
-    """`streamlit run <script>` on 127.0.0.1 and a free port, stopped by its own id."""
-    port = harness.free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ | env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        harness._wait_healthy(base, process, seconds=60)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def visit_ms(browser, base: str, path: str) -> float:
@@ -71,9 +48,9 @@ def measure(data_dir: Path, pages: list[str], visits: int = 3) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=harness.CHROMIUM, args=harness.BROWSER_ARGS)
         try:
-            with server(BARE, {}) as base:
+            with harness.streamlit_server(script=str(BARE)) as base:
                 bare = median_visit_ms(browser, base, "", visits)
-            with server(ROOT / "dashboard.py", {"FITJP_DATA_DIR": str(data_dir)}) as base:
+            with harness.streamlit_server(env={"FITJP_DATA_DIR": str(data_dir)}) as base:
                 shown = {page: median_visit_ms(browser, base, PAGE_PATHS[page], visits) for page in pages}
         finally:
             browser.close()

@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -61,25 +62,27 @@ def free_port() -> int:
 def streamlit_server(env: dict[str, str] | None = None, script: str = "dashboard.py", args: tuple = ()):
     """`streamlit run <script>` (the dashboard, or admin.py, the staff app) on 127.0.0.1 and
     a free port, with extra Streamlit `args`; yields its base URL and stops the process it
-    started (by its own id) when done."""
+    started (by its own id) when done. Its output goes to a file, not a pipe nobody reads,
+    which would fill and stall the server."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), *args],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=os.environ | (env or {}))
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, process)
-        yield base
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), *args],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=os.environ | (env or {}))
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            _wait_healthy(base, process, log)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
-def _wait_healthy(base: str, process: subprocess.Popen, seconds: float = 60) -> None:
+def _wait_healthy(base: str, process: subprocess.Popen, log, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -88,7 +91,8 @@ def _wait_healthy(base: str, process: subprocess.Popen, seconds: float = 60) -> 
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
-                raise RuntimeError(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}")
+                log.seek(0)
+                raise RuntimeError(f"streamlit did not start: {log.read().decode(errors='replace')[-2000:]}")
             time.sleep(0.3)  # polling a socket, not waiting on the page
 
 

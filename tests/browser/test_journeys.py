@@ -4,7 +4,6 @@ waits for Streamlit's rerun, never for a fixed time."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pandas as pd
