@@ -35,7 +35,7 @@ page = st.number_input(t("activities.page", lang), min_value=1, max_value=math.c
                        step=1, key=f"activity_page_{abs(hash(ui.hashable(params)))}", width=160)
 first = (page - 1) * PAGE_ROWS
 rows = ui.query("activity_page", **params, limit=PAGE_ROWS, offset=first)
-ui.activity_table(rows, height=560)
+ui.activity_table(rows, height=560, grid=True)
 st.caption(t("activities.rows", lang, first=ui.number(first + 1), last=ui.number(first + len(rows)),
              total=ui.number(total)))
 st.caption(ui.caption(filters))

@@ -19,16 +19,12 @@ def labelled(frame: pd.DataFrame, **kinds: str) -> pd.DataFrame:
                            for column, kind in kinds.items()})
 
 
-# Up to this many activities read best as a list of text (a country's, the latest few);
-# more (the Activities page) as a grid to scroll and sort, with the list on phones only.
-LIST_ROWS = 60
-
-
-def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "activities") -> None:
-    """Activities a reader can scan: labelled values, a link to each source. A short list is
+def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "activities",
+                   grid: bool = False) -> None:
+    """Activities a reader can scan: labelled values, a link to each source, as a list of
     HTML text, which screen readers and the browser's find (Ctrl+F) reach and a phone can
-    read; a long one is also a grid for wide screens (st.dataframe paints a canvas), and the
-    text list shows on narrow screens instead (PAGE_CSS in furniture)."""
+    read. With `grid`, wide screens get a grid instead (st.dataframe paints a canvas) and the
+    text list shows on narrow screens only (PAGE_CSS in furniture)."""
     language = lang()
     names = country_names(language)
     in_words = lambda codes: "; ".join(sorted(names.get(c, c) for c in codes)) if isinstance(codes, list) else ""
@@ -43,7 +39,9 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "act
         t("label.source", language): rows.source_url,
     })
     text = activity_list_html(shown, source_label=t("label.open_source", language))
-    if len(rows) <= LIST_ROWS:
+    # A country's activities and the latest few read best as a list of text; the Activities
+    # page (`grid`) is a grid to scroll and sort on wide screens, with the list on phones only.
+    if not grid:
         st.html(text)
         return
     with st.container(key=f"activity_grid_{key}"):
