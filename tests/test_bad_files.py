@@ -19,7 +19,7 @@ from fitjp import build as build_module
 from fitjp import intake, releases, settings
 from fitjp.schema import TABLES
 
-from conftest import REPO
+from tiny_record import REPO
 
 SOURCE = "wipo_cf4485"  # a source of the shipped record
 ACTIVITY = {"activity_id": "fund_0001", "title": "Workshop on trademarks for SMEs", "start_date": "2024-05-01",

@@ -17,7 +17,7 @@ from fitjp.build import build, import_records, read_csv, write_template
 from fitjp.schema import TABLES
 from fitjp.validate import Problem, ValidationError
 
-from conftest import REPO
+from tiny_record import REPO
 
 SOURCE = "wipo_cf4485"  # a source in the shipped data/raw/sources.csv
 

@@ -95,7 +95,7 @@ def test_folded_matches_how_the_query_folds(con):
     assert folded(text) == in_sql == "cote d'ivoire turkiye sao tome"
 
 
-# ---- search on the tiny fixture (tests/conftest.py) --------------------------------------
+# ---- search on the tiny fixture (tests/tiny_record.py) --------------------------------------
 
 def search_ids(con, params: dict, search: str) -> set[str]:
     return set(db.run(con, "activity_list", **params, search=search, limit=100).activity_id)

@@ -13,7 +13,7 @@ import pytest
 from fitjp import db, exports
 from fitjp.i18n import label, t
 
-from conftest import A1_TITLE, CIV_NAME
+from tiny_record import A1_TITLE, CIV_NAME
 
 SHEETS = {"activities": "Activities", "filters": "Filters", "about": "About", "sources": "Sources"}
 HYPERLINK = '=HYPERLINK("http://x","click")'

@@ -1,4 +1,4 @@
-"""Rows in (tests/conftest.py), exact rows out: the real SQL on tiny Parquet files."""
+"""Rows in (tests/tiny_record.py), exact rows out: the real SQL on tiny Parquet files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from fitjp import db
 from fitjp.filters import Filters
 
-from conftest import A1_TITLE, CIV_NAME
+from tiny_record import A1_TITLE, CIV_NAME
 
 
 def rows(frame: pd.DataFrame, *columns: str) -> list[tuple]:

@@ -20,7 +20,7 @@ from fitjp import build as build_module
 from fitjp import db, intake, releases, settings
 from fitjp.schema import TABLES
 
-from conftest import REPO
+from tiny_record import REPO
 from test_bad_files import (ACTIVITY, JAPANESE_TITLE, activities, fingerprint, live, table_csv,  # noqa: F401
                             workbook)
 

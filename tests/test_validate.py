@@ -12,7 +12,7 @@ from fitjp.build import build, read_csv
 from fitjp.schema import TABLES, last_fiscal_year
 from fitjp.validate import Problem, ValidationError
 
-from conftest import write_csv
+from tiny_record import write_csv
 
 
 def edit(raw_dir: Path, table: str, row: int, column: str, value: str) -> str:
