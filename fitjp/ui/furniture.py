@@ -18,13 +18,11 @@ from fitjp.settings import ROOT
 from fitjp.text import inert
 from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
 from fitjp.ui.sidebar import describe
-from fitjp.ui.state import _reset, lang
+from fitjp.ui.state import reset_filters, lang
 
 
 # A file of our own: a Material icon name makes every page fetch the symbol from a Google host.
 PAGE_ICON = str(ROOT / "static" / "icon.png")
-
-
 PLOT_CONFIG = {
     "topojsonURL": "/app/static/",  # the offline world map: see static/ and .streamlit/config.toml
     "displaylogo": False,
@@ -134,7 +132,7 @@ def header(title_key: str, filters: Filters) -> None:
         line.caption(t("filter.none", language, first=FIRST_FISCAL_YEAR, last=filters.last_year))
     else:
         line.caption(t("filter.active", language, filters=describe(filters, language)))
-        button.button(t("filter.reset", language), on_click=_reset, key="reset_under_title")
+        button.button(t("filter.reset", language), on_click=reset_filters, key="reset_under_title")
     if filters.regions:
         # "Africa" could mean the fund's Africa budget or activities held in Africa: say which.
         line.caption(t("filter.region_means", language))

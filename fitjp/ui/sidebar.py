@@ -10,7 +10,7 @@ from fitjp.filters import CHOICES, Filters, URL_NAMES, active_filters, current_y
 from fitjp.i18n import LANGUAGE_NAMES, LANGUAGES, label, t
 from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
 from fitjp.ui.cache import country_names, query
-from fitjp.ui.state import (LIST_FILTERS, STATE_KEY, WIDGET_PREFIX, _reset, _write_url, lang, open_country,
+from fitjp.ui.state import (LIST_FILTERS, STATE_KEY, WIDGET_PREFIX, reset_filters, write_url, lang, open_country,
                             shown_country)
 
 
@@ -41,14 +41,14 @@ def sidebar(filters: Filters) -> Filters:
                                     help=t("filter.unclear_help", language))
         currency = st.segmented_control(t("filter.currency", language), list(CURRENCIES),
                                         key=WIDGET_PREFIX + "currency") or filters.currency
-        st.button(t("filter.reset", language), on_click=_reset, width="stretch")
+        st.button(t("filter.reset", language), on_click=reset_filters, width="stretch")
     year_to = 0 if years[1] == current_year() else years[1]
     updated = replace(filters, year_from=years[0], year_to=year_to, currency=currency,
                       include_unclear=include_unclear, lang=chosen_lang, present=present,
                       **{k: tuple(v) for k, v in chosen.items()})
     if updated != filters:
         st.session_state[STATE_KEY] = updated
-        _write_url(updated)
+        write_url(updated)
     return updated
 
 

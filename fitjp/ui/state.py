@@ -12,13 +12,8 @@ from fitjp.filters import DEFAULT, Filters, URL_NAMES, current_year, from_query_
 from fitjp.i18n import t
 from fitjp.text import inert
 
-
 STATE_KEY = "filters"
-
-
 WIDGET_PREFIX = "filter_"
-
-
 LIST_FILTERS = ("regions", "countries", "objectives", "areas", "types", "funds")  # multiselects, in sidebar order
 
 
@@ -71,7 +66,7 @@ def current_filters() -> Filters:
     if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
         _set_widgets(filters)
     st.session_state[STATE_KEY] = filters
-    _write_url(filters)
+    write_url(filters)
     return filters
 
 
@@ -86,8 +81,6 @@ def _set_widgets(filters: Filters) -> None:
 
 
 WRITTEN_KEY = "urls_written"  # the filter part of each URL this session wrote, newest last
-
-
 OPENING_KEY = "url_opening"  # the filter part of the URL open_country sends the session to
 
 
@@ -104,7 +97,7 @@ def _is_stale(url: dict) -> bool:
     return _url_filters(url) in written[:-1] and _url_filters(url) != written[-1]
 
 
-def _write_url(filters: Filters) -> None:
+def write_url(filters: Filters) -> None:
     """Put the filters in the URL, keeping parameters that are not filters (e.g. a page's own)."""
     wanted = filters.to_query_params()
     written = [w for w in st.session_state.get(WRITTEN_KEY, []) if w != _url_filters(wanted)]
@@ -132,12 +125,12 @@ def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") ->
     st.switch_page(page, query_params=chosen.to_query_params())
 
 
-def _reset() -> None:
+def reset_filters() -> None:
     """Back to no filters, in the same language and mode."""
     kept = st.session_state.get(STATE_KEY, DEFAULT).reset()
     _set_widgets(kept)
     st.session_state[STATE_KEY] = kept
-    _write_url(kept)
+    write_url(kept)
 
 
 def is_embedded() -> bool:
