@@ -63,11 +63,14 @@ def test_picking_a_country_in_the_sidebar_shows_it_on_the_profile(page):
 
 def click_map_country(page, iso3: str) -> None:
     """Click the middle of a country's shape on the first world map of the page."""
-    box = page.evaluate("""iso3 => {
-        const shape = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__.loc === iso3);
+    # Plotly may redraw the map once more after the run settles: wait for the shape itself.
+    shape = page.wait_for_function("""iso3 => {
+        const shape = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === iso3);
+        if (!shape) return null;
         const r = shape.getBoundingClientRect();
-        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-    }""", iso3)
+        return r.width > 0 ? {x: r.x + r.width / 2, y: r.y + r.height / 2} : null;
+    }""", arg=iso3, timeout=30_000)
+    box = shape.json_value()
     rerun(page, lambda: page.mouse.click(box["x"], box["y"]))
 
 
