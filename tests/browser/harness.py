@@ -19,6 +19,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,22 +31,17 @@ PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 TIMEOUT = 30_000  # ms: a page of the shipped data settles in a few seconds even on a busy machine
 
-# Counts the script runs the page has seen finish: Streamlit marks its root with the state
-# of the current run, so an action that reruns the script can wait for one more finished run.
-COUNT_RUNS = """
-window.__runsFinished = 0;
-new MutationObserver(changes => {
-  for (const change of changes) {
-    if (change.target.getAttribute('data-test-script-state') === 'notRunning'
-        && change.oldValue !== 'notRunning') window.__runsFinished += 1;
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                         attributeFilter: ['data-test-script-state']});
-"""
+# A run has finished when the server says so on the app's websocket: a script_finished
+# message, except the one that ends a run early for st.rerun (another run follows it). The
+# page's own run-state attribute cannot tell: React may draw "running" and "not running" in one
+# frame when a run is quick, and then the attribute never changes.
+RUN_DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 SETTLED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stStatusWidget"]')) return false;
+  // stale: drawn by an earlier run and not yet redrawn or removed by this one
+  if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stStatusWidget"], [data-stale="true"]')) return false;
   const charts = [...document.querySelectorAll('.js-plotly-plot')];
   // A map draws its shapes only once its topojson has loaded.
   return charts.every(c => c.querySelector('.main-svg')
@@ -111,8 +108,9 @@ def new_page(browser, base: str, viewport: dict = DESKTOP, dark: bool = False, *
         return route.abort()
 
     context.route("**/*", only_local)
-    context.add_init_script(COUNT_RUNS)
     page = context.new_page()
+    page.on("websocket", lambda socket: setattr(page, "app_socket", socket)
+            if socket.url.endswith("/_stcore/stream") else None)
     page.blocked = blocked
     page.base = base
     return page
@@ -126,10 +124,16 @@ def settle(page, timeout: int = TIMEOUT) -> None:
 def rerun(page, action) -> None:
     """Do `action` (a click, a pick), which makes Streamlit rerun, and wait until that run
     has finished and the page has settled."""
-    before = page.evaluate("window.__runsFinished")
-    action()
-    page.wait_for_function("n => window.__runsFinished > n", arg=before, timeout=TIMEOUT)
+    with page.app_socket.expect_event("framereceived", predicate=_run_done, timeout=TIMEOUT):
+        action()
     settle(page)
+
+
+def _run_done(payload) -> bool:
+    if not isinstance(payload, bytes):
+        return False
+    message = ForwardMsg.FromString(payload)
+    return message.WhichOneof("type") == "script_finished" and message.script_finished in RUN_DONE
 
 
 def open_page(page, path: str) -> None:
