@@ -13,6 +13,7 @@ import streamlit as st
 
 from fitjp import intake, releases, settings
 from fitjp.intake import IMPORTABLE
+from fitjp.staff.throttle import SignInThrottle
 
 TITLE = "Staff: publish the fund's records"
 EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,12 +65,30 @@ def signed_in() -> bool:
     with st.form("sign_in"):
         entered = st.text_input("Password", type="password")
         if st.form_submit_button("Sign in"):
-            # constant time: how long the comparison takes says nothing about the password
-            if hmac.compare_digest(entered.encode(), password.encode()):
-                st.session_state.staff_signed_in = True
-                st.rerun()
-            st.error("That is not the staff password.")
+            check_password(entered, password)
     return False
+
+
+@st.cache_resource
+def throttle() -> SignInThrottle:
+    """One count of wrong passwords for the whole server process."""
+    return SignInThrottle()
+
+
+def check_password(entered: str, password: str) -> None:
+    wait = throttle().wait_seconds()
+    if wait:
+        st.error(f"Too many wrong passwords. Sign-in is paused for {max(1, round(wait / 60))} minute(s); "
+                 "ask a colleague who knows the password, or wait.")
+        return
+    # constant time: how long the comparison takes says nothing about the password
+    if hmac.compare_digest(entered.encode(), password.encode()):
+        throttle().succeeded()
+        st.session_state.staff_signed_in = True
+        st.rerun()
+    throttle().failed()
+    log.warning("a wrong staff password was given")
+    st.error("That is not the staff password.")
 
 
 # ---- the steps -----------------------------------------------------------------------------
