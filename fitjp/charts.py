@@ -195,7 +195,6 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     figures = years.dropna(subset=["fund"])
     drawn = figures[figures.amount.notna()]
     _fund_bars(fig, drawn, currency, style, few_years=years.fiscal_year.nunique() <= 15, compact=compact)
-    _shade_gaps(fig, years[years.is_gap].fiscal_year.tolist())
     gaps = years[years.is_gap]
     _marks(fig, gaps.fiscal_year, [t("funding.gap_hover", lang, year=y) for y in gaps.fiscal_year],
            t("label.gap_year", lang), "square", style, meta="gap")
@@ -205,7 +204,12 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     _marks(fig, list(no_rate), list(no_rate.values()), t("label.no_rate", lang), "x-thin-open", style,
            meta="no_rate", text=t("label.no_rate_short", lang))
     top = _cumulative_panel(fig, years, statements, currency, style, compact)
-    milestone_rows = 0 if compact else _milestones(fig, first, last, style)
+    milestones = [] if compact else _milestone_labels(first, last, style)
+    _milestone_notes(fig, milestones, style)
+    # every band and line at once: plotly's add_vrect/add_vline copy the layout per call,
+    # which took half of this figure's build
+    fig.update_layout(shapes=_gap_bands(gaps.fiscal_year.tolist()) + _milestone_lines(milestones))
+    milestone_rows = max((row + 1 for *_, row in milestones), default=0)
     _funding_axes(fig, years, drawn, top, currency, style, compact)
     top_margin = (style.title_size + 30 if title else 16) + milestone_rows * (style.tick_size + 10)
     return _layout(fig, style, title, barmode="stack", showlegend=True,
@@ -303,19 +307,22 @@ def _text_width_em(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.6 for c in text)
 
 
-def _milestones(fig: go.Figure, first: int, last: int, style: Style) -> int:
-    """A dotted line through both panels at each milestone, its label above the plot area,
-    where it never covers a bar or a value. Returns the rows of labels, for the top margin."""
-    labels = _milestone_labels(first, last, style)
+def _milestone_notes(fig: go.Figure, labels: list[tuple[int, str, str, int]], style: Style) -> None:
+    """Each milestone's label above the plot area, where it never covers a bar or a value."""
     for year, text, anchor, row in labels:
-        fig.add_vline(x=year, line={"dash": "dot", "color": GAP_COLOUR, "width": 1}, layer="below", row="all", col=1)
         fig.add_annotation(x=year, y=1.01, xref="x", yref="paper", text=text, showarrow=False,
                            xanchor=anchor, yanchor="bottom", yshift=row * (style.tick_size + 10),
                            font={"size": style.tick_size, "color": "#555555"})
-    return max((row + 1 for *_, row in labels), default=0)
 
 
-def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
+def _milestone_lines(labels: list[tuple[int, str, str, int]]) -> list[dict]:
+    """A dotted line through both panels at each milestone, behind the bars."""
+    return [shape for year, *_ in labels
+            for shape in _in_both_panels({"type": "line", "x0": year, "x1": year, "layer": "below",
+                                          "line": {"dash": "dot", "color": GAP_COLOUR, "width": 1}})]
+
+
+def _gap_bands(gap_years: list[int]) -> list[dict]:
     """A light grey band over each run of consecutive years without a public figure, in both panels."""
     runs: list[list[int]] = []
     for year in sorted(gap_years):
@@ -323,9 +330,14 @@ def _shade_gaps(fig: go.Figure, gap_years: list[int]) -> None:
             runs[-1].append(year)
         else:
             runs.append([year])
-    for run in runs:
-        fig.add_vrect(x0=run[0] - 0.5, x1=run[-1] + 0.5, fillcolor=GAP_BAND, layer="below", line_width=0,
-                      row="all", col=1)
+    return [shape for run in runs
+            for shape in _in_both_panels({"type": "rect", "x0": run[0] - 0.5, "x1": run[-1] + 0.5, "layer": "below",
+                                          "fillcolor": GAP_BAND, "line": {"width": 0}})]
+
+
+def _in_both_panels(shape: dict) -> list[dict]:
+    """The shape spanning the full height of the upper (x, y) and the lower (x2, y2) panel."""
+    return [shape | {"xref": x, "yref": f"{y} domain", "y0": 0, "y1": 1} for x, y in (("x", "y"), ("x2", "y2"))]
 
 
 def _marks(fig: go.Figure, years, hover: list[str], name: str, symbol: str, style: Style, meta: str,
