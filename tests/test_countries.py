@@ -186,3 +186,24 @@ def test_on_the_shipped_data_the_old_names_still_find_their_countries(shipped):
     for old_name, iso3 in [("Vietnam", "VNM"), ("Laos", "LAO"), ("Tanzania", "TZA"), ("Côte d’Ivoire", "CIV")]:
         found = db.run(shipped, "activity_list", **params, search=old_name, limit=100_000)
         assert len(found) > 0 and all(iso3 in codes for codes in found.iso3_codes), old_name
+
+
+def named_in(stated: str) -> set[str]:
+    """The countries a beneficiaries_as_stated text names: a list split by ';' or ',', or the
+    names after "incl."; organisations ("ARIPO"), groups and counts name none."""
+    listed = stated.split("incl.", 1)[1] if "incl." in stated else stated
+    items = (item.strip(" )") for item in listed.replace(";", ",").split(","))
+    return {code for item in items if item and (code := resolve_country_name(item))}
+
+
+def test_every_country_an_activity_names_as_beneficiary_is_linked_to_it():
+    """A country named in the record but not linked would be missing from its own profile,
+    the map and every count by country."""
+    raw = ROOT / "data" / "raw"
+    activities = pd.read_csv(raw / "activities.csv").dropna(subset=["beneficiaries_as_stated"])
+    links = pd.read_csv(raw / "activity_countries.csv").groupby("activity_id").iso3.agg(set)
+    unlinked = {row.activity_id: sorted(named_in(row.beneficiaries_as_stated) - links.get(row.activity_id, set()))
+                for row in activities.itertuples()}
+    assert named_in("OAPI member states incl. Côte d'Ivoire, Senegal") == {"CIV", "SEN"}
+    assert named_in("Sao Tome and Principe;Zimbabwe (ARIPO);22 countries") == {"STP"}
+    assert {k: v for k, v in unlinked.items() if v} == {}
