@@ -5,17 +5,6 @@
 -- does not name. Used by: every activity list. Parameters: $ids.
 with chosen as (
     select * from activities where activity_id in (select unnest($ids))
-),
-countries_of as (
-    select ac.activity_id,
-           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
-           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
-           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'host') as host_iso3,
-           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'beneficiary') as beneficiary_iso3,
-           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes
-    from activity_countries as ac join countries as c using (iso3)
-    where ac.activity_id in (select unnest($ids))
-    group by ac.activity_id
 )
 select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type,
        p.objective, a.programme_area, a.fund, a.mode, a.scope, a.region, a.participants,
@@ -25,6 +14,6 @@ select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type
        s.url as source_url, a.quote
 from chosen as a
 join programme_areas as p using (programme_area)
-left join countries_of as co using (activity_id)
+left join countries_of($ids) as co using (activity_id)
 join sources as s using (source_id)
 order by list_position($ids, a.activity_id)

@@ -52,17 +52,6 @@ with page as (
                              funds, include_unclear, search)
     order by year desc nulls last, start_date desc nulls last, activity_id
     limit row_limit offset row_offset
-),
-countries_of as (
-    select ac.activity_id,
-           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
-           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
-           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'host') as host_iso3,
-           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'beneficiary') as beneficiary_iso3,
-           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes
-    from activity_countries as ac join countries as c using (iso3)
-    where ac.activity_id in (select activity_id from page)
-    group by ac.activity_id
 )
 select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type,
        p.objective, a.programme_area, a.fund, a.mode, a.scope, a.region, a.participants,
@@ -72,6 +61,6 @@ select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type
        s.url as source_url, a.quote
 from page as p
 join activities as a using (activity_id)
-left join countries_of as co using (activity_id)
+left join countries_of((select list(activity_id) from page)) as co using (activity_id)
 join sources as s using (source_id)
 order by p.year desc nulls last, p.start_date desc nulls last, p.activity_id;
