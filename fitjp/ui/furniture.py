@@ -55,6 +55,9 @@ PRESENTER_CSS = """<style>
 [data-testid="stMetricValue"] { font-size: 3.2rem; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
 h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
+/* Streamlit sizes paragraphs and button labels in rem, so the container's size alone leaves them at 16 px */
+[data-testid="stMain"] [data-testid="stMarkdown"] p, [data-testid="stMain"] [data-testid="stMarkdown"] li,
+[data-testid="stMain"] button p { font-size: 1.25rem; }
 </style>"""
 
 

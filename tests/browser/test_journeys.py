@@ -143,7 +143,8 @@ def test_the_brief_prints_on_one_a4_page_for_every_country(page):
 # ---- presenter -----------------------------------------------------------------------------
 
 FONT_SIZES = """() => [...document.querySelectorAll(
-    '.xtick text, .ytick text, .legendtext, .bartext, .textpoint text, .slicetext')]
+    '.xtick text, .ytick text, .legendtext, .bartext, .textpoint text, .slicetext,'
+    + '[data-testid="stMain"] button p, [data-testid="stMain"] [data-testid="stMarkdown"] p')]
     .filter(e => e.getBoundingClientRect().width > 0)
     .map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)])"""
 
