@@ -93,12 +93,10 @@ def summary(results: dict) -> str:
 def details(results: dict) -> str:
     sizes = list(results)
     names = [LABELS[s] for s in sizes]
-    pages = list(next(iter(results.values()))["pages"])
-    page_rows = [[page] + [f"{r['pages'][page]['median_ms']:.0f} / {r['pages'][page]['p95_ms']:.0f} / "
-                           f"{r['pages'][page]['cpu_median_ms']:.0f} ms · {r['pages'][page]['chart_bytes'] / 1024:.0f} KB"
-                           for r in results.values()] for page in pages]
-    queries = list(next(iter(results.values()))["queries"])
-    query_rows = [[name] + [f"{r['queries'][name]:.1f}" for r in results.values()] for name in queries]
+    page_rows = [[page] + [_page_cell(r["pages"].get(page)) for r in results.values()]
+                 for page in _union(results, "pages")]
+    query_rows = [[name] + [_or_dash(r["queries"].get(name), "{:.1f}") for r in results.values()]
+                  for name in _union(results, "queries")]
     peers = list(next(iter(results.values()))["peer"])
     peer_rows = [[name] + [f"{p['pandas_ms']:.1f} / {p['duckdb_scan_ms']:.1f} / {p['duckdb_app_ms']:.1f}"
                            f"{'' if p['same'] else ' (results differ!)'}"
@@ -122,6 +120,23 @@ def details(results: dict) -> str:
               for s, r in results.items()]
     parts += ["### Builds", table(["record", "time", "path", "rows"], builds)]
     return "\n\n".join(parts)
+
+
+def _union(results: dict, part: str) -> list[str]:
+    """Every name any size measured, in the order first met: a size measured before a page or
+    query existed lacks it, and shows a dash there."""
+    return list(dict.fromkeys(name for result in results.values() for name in result[part]))
+
+
+def _or_dash(value, form: str) -> str:
+    return "–" if value is None else form.format(value)
+
+
+def _page_cell(page: dict | None) -> str:
+    if page is None:
+        return "–"
+    return (f"{page['median_ms']:.0f} / {page['p95_ms']:.0f} / {page['cpu_median_ms']:.0f} ms"
+            f" · {page['chart_bytes'] / 1024:.0f} KB")
 
 
 def markdown(results: dict) -> str:
