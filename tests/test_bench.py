@@ -73,6 +73,15 @@ def test_the_summary_marks_each_figure_against_its_sizes_target():
     assert rows["open to charts drawn ÷ bare one-chart page, worst page"] == ["–", "–"]
 
 
+def test_a_page_or_query_an_older_size_never_measured_shows_a_dash():
+    newer = _result(120, 300)
+    newer["pages"]["compare"] = newer["pages"]["map"]
+    newer["queries"]["compare_by_objective"] = 1.5
+    lines = report.markdown({"shipped": newer, "10k": _result(120, 500)}).splitlines()
+    assert "| compare | 60 / 240 / 60 ms · 2 KB | – |" in lines
+    assert "| compare_by_objective | 1.5 | – |" in lines
+
+
 def test_results_md_holds_the_summary_and_the_details():
     text = report.markdown({"10k": _result(80, 300)})
     assert report.summary({"10k": _result(80, 300)}) in text
