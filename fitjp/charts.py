@@ -312,7 +312,7 @@ def _milestone_notes(fig: go.Figure, labels: list[tuple[int, str, str, int]], st
     for year, text, anchor, row in labels:
         fig.add_annotation(x=year, y=1.01, xref="x", yref="paper", text=text, showarrow=False,
                            xanchor=anchor, yanchor="bottom", yshift=row * (style.tick_size + 10),
-                           font={"size": style.tick_size, "color": "#555555"})
+                           font={"size": style.tick_size})  # the theme's text colour: reads in light and dark
 
 
 def _milestone_lines(labels: list[tuple[int, str, str, int]]) -> list[dict]:

@@ -346,3 +346,8 @@ def test_round_ticks_end_at_or_above_the_largest_value():
         step = ticks[1]
         assert ticks[-1] >= value and ticks[-2] < value and 3 <= len(ticks) - 1 <= 5
         assert step / 10 ** math.floor(math.log10(step)) in (1, 2, 2.5, 5)
+
+
+def test_milestone_notes_take_the_themes_text_colour_so_they_read_in_dark_mode_too():
+    notes = [a for a in funding(title="Funding").layout.annotations if a.text[:4] in ("1987", "2008", "2019")]
+    assert notes and all(note.font.color is None for note in notes)
