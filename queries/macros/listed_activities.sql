@@ -47,20 +47,12 @@ where n.text = ''
 create or replace macro listed_activities(year_from, year_to, include_undated, regions, countries, objectives,
                                           areas, types, funds, include_unclear, search, row_limit, row_offset) as table
 with page as (
-    select activity_id, objective, year, start_date
+    select activity_id, year, start_date
     from matching_activities(year_from, year_to, include_undated, regions, countries, objectives, areas, types,
                              funds, include_unclear, search)
     order by year desc nulls last, start_date desc nulls last, activity_id
     limit row_limit offset row_offset
 )
-select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type,
-       p.objective, a.programme_area, a.fund, a.mode, a.scope, a.region, a.participants,
-       a.participants_as_stated, co.hosts, co.beneficiaries, co.host_iso3, co.beneficiary_iso3,
-       a.beneficiaries_as_stated,
-       co.iso3_codes, a.note, s.title as source_title, s.publisher as source_publisher,
-       s.url as source_url, a.quote
-from page as p
-join activities as a using (activity_id)
-left join countries_of((select list(activity_id) from page)) as co using (activity_id)
-join sources as s using (source_id)
-order by p.year desc nulls last, p.start_date desc nulls last, p.activity_id;
+select *
+from activity_rows_of((select list(activity_id) from page))
+order by year desc nulls last, start_date desc nulls last, activity_id;

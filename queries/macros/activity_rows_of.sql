@@ -1,0 +1,30 @@
+-- activity_rows_of(ids): the activities named in the list `ids`, whole, in no order (callers
+-- sort): with their objective, their countries (host and beneficiary names as the fund's
+-- documents write them, ISO-3 codes, every code in one text) and their source. The columns of
+-- every activity list. Only the named activities and their links are read: a listing asks for
+-- one page of rows.
+create or replace macro activity_rows_of(ids) as table
+with chosen as (
+    select * from activities where activity_id in (select unnest(ids))
+),
+countries_of as (
+    select ac.activity_id,
+           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
+           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
+           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'host') as host_iso3,
+           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'beneficiary') as beneficiary_iso3,
+           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes
+    from activity_countries as ac join countries as c using (iso3)
+    where ac.activity_id in (select unnest(ids))
+    group by ac.activity_id
+)
+select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type,
+       p.objective, a.programme_area, a.fund, a.mode, a.scope, a.region, a.participants,
+       a.participants_as_stated, co.hosts, co.beneficiaries, co.host_iso3, co.beneficiary_iso3,
+       a.beneficiaries_as_stated,
+       co.iso3_codes, a.note, s.title as source_title, s.publisher as source_publisher,
+       s.url as source_url, a.quote
+from chosen as a
+join programme_areas as p using (programme_area)
+left join countries_of as co using (activity_id)
+join sources as s using (source_id);
