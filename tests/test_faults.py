@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from app_reads import app_reads
 from fitjp import health
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,19 +44,13 @@ PROBLEMS = {"missing": health.MISSING, "empty": health.EMPTY, "truncated": healt
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
-    """A copy of the shipped tables the app reads through FITJP_DATA_DIR. Streamlit's caches
-    live in the process: cleared before, so the app opens the copy, and after, so later tests
-    never read a copy that is gone."""
+    """A copy of the shipped tables, which the app reads (app_reads)."""
     folder = tmp_path / "data"
     folder.mkdir()
     for path in (REPO / "data").glob("*.parquet"):
         shutil.copy2(path, folder / path.name)
-    monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield folder
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    with app_reads(folder, monkeypatch):
+        yield folder
 
 
 def run_page(page: str, **params) -> AppTest:

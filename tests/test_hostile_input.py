@@ -14,12 +14,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-import streamlit as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
+from app_reads import app_reads
 from fitjp import db
 from fitjp.countries import is_iso3
 from fitjp.filters import CHOICES, URL_NAMES, Filters, from_query_params
@@ -165,12 +165,8 @@ def hostile_data(tmp_path, monkeypatch):
     titles = [HOSTILE_TITLES[i % 3] + f" #{i}" for i in range(len(titles))]
     pq.write_table(table.set_column(table.schema.get_field_index("title"), "title", pa.array(titles)),
                    folder / "activities.parquet")
-    monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield folder
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    with app_reads(folder, monkeypatch):
+        yield folder
 
 
 def test_titles_from_data_files_appear_literally_on_the_objectives_page(hostile_data):
