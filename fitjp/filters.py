@@ -94,7 +94,7 @@ CHOICES = {"regions": ACTIVITY_REGIONS, "objectives": OBJECTIVES, "areas": PROGR
 
 def _parse_year(text: str) -> int | None:
     text = text.strip()
-    if text.isdigit() and FIRST_FISCAL_YEAR <= int(text) <= last_fiscal_year():
+    if text.isdecimal() and FIRST_FISCAL_YEAR <= int(text) <= last_fiscal_year():
         return int(text)
     return None
 

@@ -81,7 +81,7 @@ def _whole_number(variable: str, default: int) -> int:
     value = os.environ.get(variable, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
+    if not value.isdecimal() or int(value) < 1:
         raise ValueError(f"{variable}={value!r}: a whole number above 0 is expected")
     return int(value)
 

@@ -17,7 +17,7 @@ except StoryError as error:
     st.stop()
 
 requested = st.query_params.get("step", "1")
-number = int(requested) if requested.isdigit() and 1 <= int(requested) <= len(steps) else 1
+number = int(requested) if requested.isdecimal() and 1 <= int(requested) <= len(steps) else 1
 step = steps[number - 1]
 shown = replace(step.filters, lang=filters.lang, present=filters.present)
 

@@ -1,5 +1,7 @@
 """One setting names the data folder: the app's connection and the build both follow it."""
 
+import pytest
+
 from fitjp import build, db, settings
 
 
@@ -29,3 +31,12 @@ def test_the_data_version_changes_when_a_table_file_changes(monkeypatch, tmp_pat
     import os
     os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000))
     assert settings.data_version() != before
+
+
+def test_a_setting_that_is_not_a_whole_number_above_0_is_named_in_the_error(monkeypatch):
+    for value in ("0", "two", "²", "-1"):  # "²" is a digit to Python's isdigit, not a number to int
+        monkeypatch.setenv("FITJP_DUCKDB_THREADS", value)
+        with pytest.raises(ValueError, match=f"FITJP_DUCKDB_THREADS={value!r}: a whole number above 0"):
+            settings.duckdb_threads()
+    monkeypatch.setenv("FITJP_DUCKDB_THREADS", "3")
+    assert settings.duckdb_threads() == 3

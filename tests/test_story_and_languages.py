@@ -44,6 +44,7 @@ def test_story_next_and_previous_move_the_step_in_the_url():
 
 def test_story_out_of_range_starts_at_the_first_step():
     assert open_page("story", step="99").title[0].value == load_story()[0].title("en")
+    assert open_page("story", step="²").title[0].value == load_story()[0].title("en")  # a digit, not a number
 
 
 def test_story_in_japanese():
