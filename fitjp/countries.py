@@ -51,7 +51,7 @@ ALIASES = {
 def resolve_country_name(name: str) -> str | None:
     """ISO-3 code for a country name or code, or None for anything else (an organisation,
     a group such as "ASEAN member states", a count such as "22 countries"). Knows every name
-    the search knows: the display name and each alias, however cased and accented."""
+    the search and the pickers know (names_of), however cased and accented."""
     if code := names_to_codes().get(folded(name.strip())):
         return code
     try:
@@ -61,10 +61,64 @@ def resolve_country_name(name: str) -> str | None:
 
 
 @cache
-def names_to_codes() -> dict[str, str]:
-    """Every display name and alias, folded, to its ISO-3 code."""
-    return {folded(name): country.alpha_3 for country in pycountry.countries
-            for name in (display_name(country.alpha_3), *aliases(country.alpha_3))}
+def names_to_codes(lang: str = "en") -> dict[str, str]:
+    """Every name of every country (names_of), folded, to its ISO-3 code. Where two countries
+    share a name across languages, the name in `lang` wins, then the English names: the
+    reader's own language decides what a name means to them."""
+    index: dict[str, str] = {}
+    for tier in (lambda c: [localized_name(c, lang)], lambda c: [display_name(c), *aliases(c)], names_of):
+        for country in pycountry.countries:
+            for name in tier(country.alpha_3):
+                index.setdefault(folded(name), country.alpha_3)
+    return index
+
+
+@cache
+def names_of(iso3: str) -> tuple[str, ...]:
+    """Every name a reader may type for a country: the English name the fund's documents use,
+    its other English names and former names (aliases) and its name in each of the dashboard's
+    languages (CLDR). No two of them fold alike. (Its ISO-3 code is no name: "and" is a word.)"""
+    from fitjp.i18n import LANGUAGES
+
+    names = [display_name(iso3), *aliases(iso3), *(localized_name(iso3, lang) for lang in LANGUAGES)]
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(folded(name), name)
+    return tuple(unique.values())
+
+
+def name_rows() -> list[tuple[str, str]]:
+    """(ISO-3 code, name) for every name of every country, as the search's table holds them."""
+    return [(c.alpha_3, name) for c in pycountry.countries for name in names_of(c.alpha_3)]
+
+
+def find_countries(text: str, lang: str, among=None) -> list[str]:
+    """The countries a reader means by `text`, typed into a picker or a search: the one it
+    names (any name of names_of, in any case, with or without accents, with any apostrophe,
+    or its ISO-3 code), else those with a name starting with it, else those with a name
+    containing it. Only `among` (codes) when given; in the order of their names in `lang`."""
+    needle = folded(text.strip())
+    if not needle:
+        return []
+    codes = pycountry.countries if among is None else filter(None, map(_country, among))
+    candidates = {c.alpha_3: _folded_names(c.alpha_3) for c in codes}
+    for named in (names_to_codes(lang).get(needle), text.strip().upper()):
+        if named in candidates:
+            return [named]
+    for matches in (lambda name: name.startswith(needle), lambda name: needle in name):
+        found = [code for code, names in candidates.items() if any(map(matches, names))]
+        if found:
+            return sorted(found, key=lambda code: folded(localized_name(code, lang)))
+    return []
+
+
+@cache
+def _folded_names(iso3: str) -> tuple[str, ...]:
+    return tuple(map(folded, names_of(iso3)))
+
+
+def _country(iso3: str):
+    return pycountry.countries.get(alpha_3=iso3) if isinstance(iso3, str) and len(iso3) == 3 else None
 
 
 def display_name(iso3: str) -> str:
@@ -72,11 +126,17 @@ def display_name(iso3: str) -> str:
     return UN_NAMES.get(iso3) or pycountry.countries.get(alpha_3=iso3).name
 
 
+# Typed apostrophes and dashes, folded to one of each: "Cote d'Ivoire" is "Côte d’Ivoire",
+# "Guinea Bissau" is "Guinea-Bissau". queries/macros/folded.sql folds the same way.
+FOLDED_MARKS = str.maketrans({**dict.fromkeys("\u2019\u2018\u02bc`\u00b4\u2032", "'"),
+                              **dict.fromkeys("-\u2010\u2011\u2013\u2014", " ")})
+
+
 def folded(text: str) -> str:
-    """Text as a search compares it: lower case, without accents, one kind of apostrophe.
-    queries/activity_list.sql folds the same way (strip_accents, lower, replace)."""
-    text = unicodedata.normalize("NFD", text.replace("\u2019", "'").lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Text as a search compares it: lower case, without accents, one kind of apostrophe,
+    dashes as spaces. The SQL macro folded() (queries/macros/folded.sql) folds alike."""
+    text = unicodedata.normalize("NFD", text.lower().translate(FOLDED_MARKS))
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
 def aliases(iso3: str) -> list[str]:

@@ -25,7 +25,7 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 
-from fitjp import settings
+from fitjp import countries, settings
 from fitjp.schema import TABLES
 from fitjp.settings import ROOT
 
@@ -105,8 +105,18 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb
                 connection.execute(f"create table {name} as {rollup_sql(name)}")
         except UNREADABLE:
             broken.append(name)
+    _add_country_names(connection)
     load_macros(connection, strict=not broken)
     return connection
+
+
+def _add_country_names(connection: duckdb.DuckDBPyConnection) -> None:
+    """Every name a reader may type for each country (fitjp/countries.py names_of), so the
+    search knows the names the pickers know, in every language."""
+    names = pd.DataFrame(countries.name_rows(), columns=["iso3", "name"])
+    connection.register("country_names_frame", names)
+    connection.execute("create table country_names as select * from country_names_frame")
+    connection.unregister("country_names_frame")
 
 
 @cache

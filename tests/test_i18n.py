@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 import importlib.util
 import shutil
 import subprocess
@@ -210,3 +211,12 @@ def test_dicts_to_po_reads_the_same_dictionaries_from_a_git_revision(tmp_path):
     from_git = script.from_revision("HEAD", repo)
     assert from_git == script.from_files(old_locales, repo / "fitjp" / "i18n.py")
     assert set(from_git) == {"en", "ja"} and from_git["ja"]["page.overview"] == "概要"
+
+
+def test_french_texts_put_a_no_break_space_before_double_punctuation_and_inside_quotes():
+    """French typography: "Source : …", "« … »"; a plain space there lets a line break leave
+    the colon alone at the start of a line, and no space at all reads as English."""
+    texts = catalogs.translations("fr")
+    spaced = re.compile(r"(?<![\u00a0\u202f])[:;!?»](?=\s|$)|«(?![\u00a0\u202f])")
+    assert {key: text for key, text in texts.items() if spaced.search(text)} == {}
+    assert texts["caption.source"] == "Source\u00a0: {source}"

@@ -17,6 +17,7 @@ from fitjp.schema import FIRST_FISCAL_YEAR
 from fitjp.settings import ROOT
 from fitjp.text import inert
 from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
+from fitjp.ui.pickers import widget_text_script
 from fitjp.ui.sidebar import describe
 from fitjp.ui.state import reset_filters, lang
 
@@ -84,7 +85,7 @@ PAGE_CSS = """<style>
 .activity-list { list-style: none; padding: 0 !important; margin: 0 !important; }  /* no indent: a phone needs the width */
 .activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0 !important; }
 .activity-list .activity-title { font-weight: 600; }
-.activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: anywhere; }  /* "Egypt;Ghana;…" as sources write it */
+.activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: break-word; }  /* long words only: "Brazil; Chile" breaks at its spaces */
 .st-key-page_language { display: none; }
 /* Multiselect chips write white on the primary colour, too light in dark (#56B4E9: 2.2:1);
    one blue in both themes gives their text 5.2:1 (.streamlit/config.toml). */
@@ -110,10 +111,11 @@ LANG_SCRIPT = "<script>document.documentElement.lang = {lang};</script>"
 
 
 def page_setup() -> None:
-    """What every page needs whatever it shows: its CSS and its language on <html>."""
+    """What every page needs whatever it shows: its CSS, its language on <html>, and the
+    words Streamlit writes in pickers in that language."""
     st.html(PAGE_CSS)
     with st.container(key="page_language"):
-        st.html(LANG_SCRIPT.format(lang=json.dumps(lang())), unsafe_allow_javascript=True)
+        st.html(LANG_SCRIPT.format(lang=json.dumps(lang())) + widget_text_script(lang()), unsafe_allow_javascript=True)
 
 
 def presenter_css() -> None:

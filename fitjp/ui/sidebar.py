@@ -10,6 +10,7 @@ from fitjp.filters import CHOICES, Filters, URL_NAMES, active_filters, current_y
 from fitjp.i18n import LANGUAGE_NAMES, LANGUAGES, label, t
 from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
 from fitjp.ui.cache import country_names, query
+from fitjp.ui.pickers import country_multiselect, country_selectbox
 from fitjp.ui.state import (LIST_FILTERS, STATE_KEY, WIDGET_PREFIX, reset_filters, write_url, lang, open_country,
                             shown_country)
 
@@ -32,11 +33,14 @@ def sidebar(filters: Filters) -> Filters:
                           key=WIDGET_PREFIX + "years")
         chosen = {}
         for name in LIST_FILTERS:
-            options = sorted(countries.iso3, key=names.get) if name == "countries" else list(CHOICES[name])
-            show = names.get if name == "countries" else (lambda v, n=name: label(LIST_LABELS[n], v, language))
-            chosen[name] = st.multiselect(t(f"filter.{'country' if name == 'countries' else LIST_LABELS[name]}", language),
-                                          options, format_func=show, key=WIDGET_PREFIX + name,
-                                          placeholder=t("filter.all", language))
+            if name == "countries":
+                chosen[name] = country_multiselect(t("filter.country", language), sorted(countries.iso3, key=names.get),
+                                                   names, language, key=WIDGET_PREFIX + name,
+                                                   placeholder=t("filter.all", language))
+                continue
+            chosen[name] = st.multiselect(t(f"filter.{LIST_LABELS[name]}", language), list(CHOICES[name]),
+                                          format_func=lambda v, n=name: label(LIST_LABELS[n], v, language),
+                                          key=WIDGET_PREFIX + name, placeholder=t("filter.all", language))
         include_unclear = st.toggle(t("filter.unclear", language), key=WIDGET_PREFIX + "include_unclear",
                                     help=t("filter.unclear_help", language))
         currency = st.segmented_control(t("filter.currency", language), list(CURRENCIES),
@@ -59,9 +63,9 @@ def country_picker(filters: Filters, page: str, key: str) -> str | None:
     names = country_names(filters.lang)
     options = sorted(names, key=names.get)
     current = shown_country(filters)
-    picked = st.selectbox(t("country.pick", filters.lang), options, format_func=names.get,
-                          index=options.index(current) if current in names else None,
-                          placeholder=t("country.prompt", filters.lang), key=f"{key}_{current}")
+    picked = country_selectbox(t("country.pick", filters.lang), options, names, filters.lang, key=f"{key}_{current}",
+                               index=options.index(current) if current in names else None,
+                               placeholder=t("country.prompt", filters.lang))
     if picked and picked != current:
         open_country(filters, picked, page)
     return current

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
 import streamlit as st
 
+from fitjp import exports
+from fitjp.countries import folded
 from fitjp.i18n import label, t
-from fitjp.ui.cache import country_names
 from fitjp.ui.state import lang
 
 
@@ -26,19 +28,8 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "act
     read. With `grid`, wide screens get a grid instead (st.dataframe paints a canvas) and the
     text list shows on narrow screens only (PAGE_CSS in furniture)."""
     language = lang()
-    names = country_names(language)
-    in_words = lambda codes: "; ".join(sorted(names.get(c, c) for c in codes)) if isinstance(codes, list) else ""
-    shown = pd.DataFrame({
-        t("label.year", language): rows.year,
-        t("label.title", language): rows.title,
-        t("label.type", language): rows.activity_type.map(lambda v: label("type", v, language)),
-        t("label.hosts", language): rows.host_iso3.map(in_words),
-        # The source's own words when it names a group ("ARIPO member states"), else the countries.
-        t("label.beneficiaries", language): rows.beneficiaries_as_stated.fillna(rows.beneficiary_iso3.map(in_words)),
-        t("label.fund", language): rows.fund.map(lambda v: label("fund", v, language)),
-        t("label.source", language): rows.source_url,
-    })
-    text = activity_list_html(shown, source_label=t("label.open_source", language))
+    shown = activity_entries(rows, language)
+    text = activity_list_html(shown, t("label.open_source", language), language)
     # A country's activities and the latest few read best as a list of text; the Activities
     # page (`grid`) is a grid to scroll and sort on wide screens, with the list on phones only.
     if not grid:
@@ -54,17 +45,43 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "act
         st.html(text)
 
 
-def activity_list_html(shown: pd.DataFrame, source_label: str) -> str:
+# What an activity's entry in a list shows, each under its header's text key: the values of
+# its export row (exports.readable), so the list and the files can never disagree.
+ENTRY_FIELDS = {"year": "label.year", "title": "label.title", "activity_type": "label.type",
+                "hosts": "label.hosts", "beneficiaries": "label.beneficiaries",
+                "beneficiaries_as_stated": "label.beneficiaries_as_stated", "fund": "label.fund",
+                "source_url": "label.source"}
+
+
+def activity_entries(rows: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The activities of `rows` (activity_list's columns) as their list entries show them,
+    under headers in `language`. The beneficiaries as the source states them show only where
+    they say more than the countries linked ("ARIPO member states"), with a space after each
+    semicolon ("Brazil;Chile" would break mid-word on a phone)."""
+    readable = exports.readable(rows, language)
+    stated = readable.beneficiaries_as_stated.map(lambda v: re.sub(r"\s*;\s*", "; ", v) if isinstance(v, str) else v)
+    linked = rows.beneficiaries if "beneficiaries" in rows else pd.Series(None, index=rows.index)
+    readable["beneficiaries_as_stated"] = [text if isinstance(text, str) and not (isinstance(names, str)
+                                                                                 and folded(text) == folded(names))
+                                           else None for text, names in zip(stated, linked)]
+    shown = readable[list(ENTRY_FIELDS)]
+    shown.columns = [t(key, language) for key in ENTRY_FIELDS.values()]
+    return shown
+
+
+def activity_list_html(shown: pd.DataFrame, source_label: str, language: str = "en") -> str:
     """The activities of `shown` (activity_table's columns: year, title, then facts, the
-    source URL last) as an HTML list. Every value is escaped: titles come from staff files."""
+    source URL last) as an HTML list, each fact written "label: value" as `language` writes
+    it ("Type\u00a0: Atelier" in French). Every value is escaped: titles come from staff files."""
     year, title, *facts, source = shown.columns
+    pair = lambda name, value: t("format.label_value", language, label=name, value=value)
     items = []
     for row in shown.itertuples(index=False, name=None):
         values = dict(zip(shown.columns, row))
-        when = f"{int(values[year])}: " if pd.notna(values[year]) else ""
-        details = " · ".join(f"{escape(str(name))}: {escape(str(values[name]))}"
+        heading = pair(int(values[year]), values[title]) if pd.notna(values[year]) else str(values[title])
+        details = " · ".join(escape(pair(name, values[name]))
                              for name in facts if isinstance(values[name], str) and values[name])
-        items.append(f"<li><span class='activity-title'>{escape(when)}{escape(str(values[title]))}</span>"
+        items.append(f"<li><span class='activity-title'>{escape(heading)}</span>"
                      f"<span class='activity-facts'>{details}{_source_link(values[source], source_label)}</span></li>")
     return f"<ul class='activity-list'>{''.join(items)}</ul>"
 

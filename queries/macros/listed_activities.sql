@@ -1,19 +1,23 @@
 -- matching_activities(...filters, search): the filtered activities (filtered_activities.sql)
--- that match a search. Search ignores case, accents and the kind of apostrophe
--- ("cote d'ivoire" finds Côte d’Ivoire). A search that names a country (its whole name or
--- one of its aliases, or its ISO-3 code in capitals: "CIV"; "and" stays a word, not Andorra)
--- matches that country's activities, exactly those its profile counts: "Niger" is not
--- "Nigeria". Any other text is looked for within titles, beneficiaries as the source states
--- them and the names, aliases and codes of the activity's countries ("côte", "korea",
--- "civ"); an empty search matches every activity. The countries are searched once (249
--- rows), then their activities, rather than folding every activity's country names.
+-- that match a search. Search folds case, accents, apostrophes and dashes (macros/folded.sql:
+-- "cote d'ivoire" finds Côte d’Ivoire). A search that names a country by any of its names
+-- (country_names: its English name and aliases, its name in each of the dashboard's languages,
+-- as fitjp/countries.py names_of gives them to the pickers; the data's own aliases; or its
+-- ISO-3 code in capitals: "CIV"; "and" stays a word, not Andorra) matches that country's
+-- activities, exactly those its profile counts: "Niger" is not "Nigeria", "Tanzanie" is
+-- Tanzania. Any other text is looked for within titles, beneficiaries as the source states
+-- them and the names and codes of the activity's countries ("côte", "korea", "civ",
+-- "papouasie"); an empty search matches every activity. The countries are searched once (a
+-- few thousand names), then their activities, rather than folding every activity's names.
 create or replace macro matching_activities(year_from, year_to, include_undated, regions, countries, objectives,
                                             areas, types, funds, include_unclear, search) as table
 with needle as (
-    select strip_accents(lower(replace(trim(search), '’', ''''))) as text
+    select folded(trim(search)) as text
 ),
 country_terms as (
-    select c.iso3, strip_accents(lower(replace(term, '’', ''''))) as term
+    select iso3, folded(name) as term from country_names
+    union
+    select c.iso3, folded(term)
     from countries as c, unnest([c.name_en] || coalesce(string_split(c.aliases, '; '), [])) as names(term)
 ),
 named_countries as (
@@ -21,11 +25,10 @@ named_countries as (
     union
     select iso3 from countries where iso3 = trim(search)
 ),
-countries_containing as (
-    select c.iso3 from countries as c, needle as n
-    where n.text <> ''
-      and contains(strip_accents(lower(replace(c.iso3 || ' ' || c.name_en || ' ' || coalesce(c.aliases, ''),
-                                               '’', ''''))), n.text)
+countries_containing as (  -- within a name, or a code in any case ("civ")
+    select distinct t.iso3
+    from (select * from country_terms union all select iso3, folded(iso3) from countries) as t, needle as n
+    where n.text <> '' and contains(t.term, n.text)
 )
 select a.*
 from filtered_activities(year_from, year_to, include_undated, regions, countries, objectives, areas, types, funds,
@@ -35,8 +38,8 @@ where n.text = ''
    or (exists (select 1 from named_countries)
        and a.activity_id in (select activity_id from activity_countries join named_countries using (iso3)))
    or (not exists (select 1 from named_countries)
-       and (contains(strip_accents(lower(replace(a.title, '’', ''''))), n.text)
-            or contains(strip_accents(lower(replace(coalesce(a.beneficiaries_as_stated, ''), '’', ''''))), n.text)
+       and (contains(folded(a.title), n.text)
+            or contains(folded(coalesce(a.beneficiaries_as_stated, '')), n.text)
             or a.activity_id in (select activity_id from activity_countries join countries_containing using (iso3))));
 
 -- listed_activities(...filters, search, row_limit, row_offset): one page of the matching
