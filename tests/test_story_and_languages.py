@@ -47,6 +47,21 @@ def test_story_out_of_range_starts_at_the_first_step():
     assert open_page("story", step="²").title[0].value == load_story()[0].title("en")  # a digit, not a number
 
 
+@pytest.mark.parametrize("lang", ["en", "ja", "fr", "es"])
+@pytest.mark.parametrize("requested", ["99", "0", "two"])
+def test_a_step_that_does_not_exist_is_named_with_the_steps_that_do(lang, requested):
+    from fitjp.i18n import t
+
+    app = open_page("story", step=requested, lang=lang)
+    steps = len(load_story())
+    assert [w.value for w in app.warning] == [t("story.no_step", lang, requested=requested, steps=steps)]
+    assert str(steps) in app.warning[0].value and requested in app.warning[0].value
+
+
+def test_an_existing_step_has_no_notice():
+    assert not open_page("story", step="2").warning
+
+
 def test_story_in_japanese():
     app = open_page("story", step="1", lang="ja")
     assert app.title[0].value == load_story()[0].title("ja")

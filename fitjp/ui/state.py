@@ -76,7 +76,7 @@ def current_filters() -> Filters:
         if ignored:
             # The values come from whoever wrote the link: shown as text, cut short, never as markup.
             items = ", ".join(f"{k}={inert(v[:40])}" for k, v in ignored[:10])
-            st.toast(t("filter.ignored", filters.lang, items=items))
+            st.session_state[IGNORED_KEY] = (items, filters)
     else:
         filters = remembered
     if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
@@ -94,6 +94,21 @@ def _set_widgets(filters: Filters) -> None:
     st.session_state[WIDGET_PREFIX + "include_unclear"] = filters.include_unclear
     st.session_state[WIDGET_PREFIX + "lang"] = filters.lang
     st.session_state[WIDGET_PREFIX + "present"] = filters.present
+
+
+IGNORED_KEY = "url_ignored"  # what the link carried that was ignored, and the view it opened
+
+
+def url_notice() -> None:
+    """Say, on the page, what the link carried that was ignored. It stays while the reader
+    looks at the view the link opened (a toast vanished in 4 s, before many could read it)
+    and goes with their first change of filter."""
+    items, opened = st.session_state.get(IGNORED_KEY, (None, None))
+    current = st.session_state.get(STATE_KEY, DEFAULT)
+    if items and opened == current:
+        st.warning(t("filter.ignored", current.lang, items=items), icon=":material/link_off:")
+    else:
+        st.session_state.pop(IGNORED_KEY, None)
 
 
 WRITTEN_KEY = "urls_written"  # the filter part of each URL this session wrote, newest last
