@@ -42,6 +42,7 @@ if faults:
 with ui_faults.guard(faults, lang):
     ui.sidebar(filters)
     ui.page_setup()  # every page: its CSS (contrast, phone layout) and <html lang>
+    ui.url_notice()  # what a link carried that was ignored, above the page it opened
     if ui.filters().present:
         ui.presenter_css()
     page.run()

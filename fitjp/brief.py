@@ -48,9 +48,16 @@ def _rings(geometry: dict, arcs: list) -> list[list[tuple[float, float]]]:
     return rings
 
 
-def map_inset_svg(iso3: str) -> str:
-    """An SVG map of the country (highlighted) among its neighbours, from the same Natural
-    Earth topojson the dashboard's maps use. Empty when the map has no such country."""
+HIGHLIGHT = 'fill="#0072B2" stroke="#003f63" stroke-width="0.8"'
+# Where the country is, without the colour that says "activities here": its neighbours' grey
+# with a dark outline.
+OUTLINE = 'fill="#e6e6e6" stroke="#1f1f1f" stroke-width="1.2"'
+
+
+def map_inset_svg(iso3: str, highlighted: bool = True) -> str:
+    """An SVG map of the country (highlighted, or only outlined) among its neighbours, from
+    the same Natural Earth topojson the dashboard's maps use. Empty when the map has no such
+    country."""
     topology = _topology()
     arcs = _arcs(topology)
     shapes = {g.get("id"): _rings(g, arcs) for g in topology["objects"]["countries"]["geometries"]}
@@ -83,7 +90,7 @@ def map_inset_svg(iso3: str) -> str:
             f'height="{HEIGHT}" role="img" aria-label="{escape(iso3)}">'
             f'<rect width="100%" height="100%" fill="#eaf2f8"/>'
             f'<g fill="#e6e6e6" stroke="#ffffff" stroke-width="0.5">{neighbours}</g>'
-            f'<path d="{path(target)}" fill="#0072B2" stroke="#003f63" stroke-width="0.8"/></svg>')
+            f'<path d="{path(target)}" {HIGHLIGHT if highlighted else OUTLINE}/></svg>')
 
 
 # The brief is a sheet of paper on every theme: light on purpose, with its own dark text, so
@@ -101,13 +108,14 @@ STYLE = """
 .brief table { border-collapse: collapse; width: 100%; margin-top: 8pt; font-size: 8.5pt; }
 .brief th, .brief td { text-align: left; border-bottom: 1px solid #ddd; padding: 2pt 4pt; vertical-align: top; }
 .brief a { color: #0057a3; } .brief .foot { color: #555; font-size: 8pt; margin-top: 6pt; }
+.brief .none { font-size: 11pt; margin-top: 10pt; padding: 8pt; border: 1px solid #ccc; border-radius: 4pt; }
 """
 
 
-def map_inset_img(iso3: str, alt: str) -> str:
+def map_inset_img(iso3: str, alt: str, highlighted: bool = True) -> str:
     """The map inset as an <img> with the SVG inline as a data URI: it survives HTML
     sanitizers that drop <svg> (Streamlit's st.html does) and needs no file beside it."""
-    svg = map_inset_svg(iso3)
+    svg = map_inset_svg(iso3, highlighted)
     if not svg:
         return ""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -117,19 +125,25 @@ def map_inset_img(iso3: str, alt: str) -> str:
 def brief_fragment(iso3: str, title: str, subtitle: str, figures: list[tuple[str, str]],
                    activities: list[dict], labels: dict[str, str]) -> str:
     """The brief's markup with its own scoped style. `activities` rows carry year, title,
-    kind, source_title and source_url; `labels` holds the interface words."""
+    kind, source_title and source_url; `labels` holds the interface words, and `none` the
+    sentence a brief without activities says instead of an empty table (its country is then
+    outlined on the map, not coloured as a country with activities is)."""
     figure_cells = "".join(f"<div class='fig'><div class='v'>{escape(value)}</div>"
                            f"<div class='k'>{escape(name)}</div></div>" for name, value in figures)
     rows = "".join(
         f"<tr><td>{escape(str(a['year'] or ''))}</td><td>{escape(a['title'])}</td><td>{escape(a['kind'])}</td>"
         f"<td><a href=\"{escape(safe_url(a['source_url']) or '')}\">{escape(a['source_title'])}</a></td></tr>"
         for a in activities)
+    if activities:
+        listing = (f"<table><thead><tr><th>{escape(labels['year'])}</th><th>{escape(labels['title'])}</th>"
+                   f"<th>{escape(labels['type'])}</th><th>{escape(labels['source'])}</th></tr></thead>"
+                   f"<tbody>{rows}</tbody></table><div class='foot'>{escape(labels['footer'])}</div>")
+    else:
+        listing = f"<p class='none'>{escape(labels['none'])}</p>"
     return (f"<style>{STYLE}</style><div class='brief'><h1>{escape(title)}</h1>"
             f"<div class='sub'>{escape(subtitle)}</div>"
-            f"<div class='top'><div class='figs'>{figure_cells}</div>{map_inset_img(iso3, title)}</div>"
-            f"<table><thead><tr><th>{escape(labels['year'])}</th><th>{escape(labels['title'])}</th>"
-            f"<th>{escape(labels['type'])}</th><th>{escape(labels['source'])}</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table><div class='foot'>{escape(labels['footer'])}</div></div>")
+            f"<div class='top'><div class='figs'>{figure_cells}</div>"
+            f"{map_inset_img(iso3, title, highlighted=bool(activities))}</div>{listing}</div>")
 
 
 def brief_document(fragment: str, title: str, lang: str) -> str:

@@ -58,8 +58,17 @@ def story_slides(connection: duckdb.DuckDBPyConnection, steps: list[Step], lang:
         chart, sources = CHARTS[step.view](connection, filters, lang)
         notes = [t("caption.filters", lang, filters=describe(filters)), t("caption.data", lang, date=data_as_of),
                  t("caption.source", lang, source=t("caption.public_record", lang)), *sources]
-        slides.append(Slide(step.title(lang), step.text(lang), chart, "\n".join(notes)))
+        slides.append(Slide(step.title(lang), narration(step, chart, lang), chart, "\n".join(notes)))
     return slides
+
+
+def narration(step: Step, chart: SlideChart, lang: str) -> str:
+    """The step's words, unless they describe a view the slide cannot hold: the story's map
+    step narrates a world map ("the darker the country"), and a slide draws its countries as
+    bars, so the slide says what its bars show."""
+    if step.view == "map":
+        return t("deck.map_text", lang, count=len(chart.categories))
+    return step.text(lang)
 
 
 def funding_chart(connection, filters: Filters, lang: str) -> tuple[SlideChart, list[str]]:
@@ -102,10 +111,14 @@ def objectives_chart(connection, filters: Filters, lang: str) -> tuple[SlideChar
 
 
 def country_chart(connection, filters: Filters, lang: str) -> tuple[SlideChart, list[str]]:
-    """The country's activities per year, as its profile's timeline."""
-    timeline = db.run(connection, "activities_by_year", **filters.activity_params())
-    return SlideChart(XL_CHART_TYPE.COLUMN_CLUSTERED, t("country.timeline", lang),
-                      [int(y) for y in timeline.year], [(t("label.activities", lang), timeline.activity_count.tolist())]), []
+    """The country's activities per year, as its profile's timeline: every year from its first
+    to its last, a year without a documented activity an empty column, as on the profile's
+    year axis (a category axis would otherwise close the gap and join 2013 to 2019)."""
+    timeline = db.run(connection, "activities_by_year", **filters.activity_params()).dropna(subset=["year"])
+    counts = dict(zip(timeline.year.astype(int), timeline.activity_count))
+    years = list(range(min(counts), max(counts) + 1)) if counts else []
+    return SlideChart(XL_CHART_TYPE.COLUMN_CLUSTERED, t("country.timeline", lang), years,
+                      [(t("label.activities", lang), [none_if_missing(counts.get(y)) for y in years])]), []
 
 
 CHARTS = {"funding": funding_chart, "map": countries_chart, "objectives": objectives_chart, "country": country_chart}

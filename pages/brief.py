@@ -39,7 +39,8 @@ fragment = brief.brief_fragment(
       "source_title": r.source_publisher, "source_url": r.source_url} for r in rows.itertuples()],
     {"year": t("label.year", lang), "title": t("label.title", lang), "type": t("label.type", lang),
      "source": t("label.source", lang),
-     "footer": t("brief.footer", lang, shown=len(rows), total=int(totals.activity_count), date=ui.data_as_of())})
+     "footer": t("brief.footer", lang, shown=len(rows), total=int(totals.activity_count), date=ui.data_as_of()),
+     "none": t("country.none", lang, country=ui.country_name(current)) + " " + t("empty.hint", lang)})
 
 actions = st.container(horizontal=True, key="brief_actions")
 actions.download_button(t("brief.download", lang), brief.brief_document(fragment, title, lang),

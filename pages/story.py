@@ -17,7 +17,11 @@ except StoryError as error:
     st.stop()
 
 requested = st.query_params.get("step", "1")
-number = int(requested) if requested.isdecimal() and 1 <= int(requested) <= len(steps) else 1
+exists = requested.isdecimal() and 1 <= int(requested) <= len(steps)
+number = int(requested) if exists else 1
+if not exists:
+    # A link to a step that does not exist (?step=99): say so, and which steps do.
+    st.warning(t("story.no_step", lang, requested=inert(requested[:20]), steps=len(steps)), icon=":material/info:")
 step = steps[number - 1]
 shown = replace(step.filters, lang=filters.lang, present=filters.present)
 

@@ -111,7 +111,22 @@ def test_funding_history_lists_gaps_and_conversion():
 def test_invalid_url_values_are_ignored_with_a_notice():
     app = open_page("overview", region="atlantis", country="XXX", **{"from": "1900"})
     assert "No filters" in texts(app)  # nothing invalid was applied
-    assert any("atlantis" in t.value for t in app.toast)
+    notice = [w.value for w in app.warning if "atlantis" in w.value]
+    assert notice and "XXX" in notice[0] and "1900" in notice[0]  # on the page, not a toast that vanishes
+    assert not app.toast
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "fr", "es"])
+def test_the_notice_of_ignored_values_stays_until_the_reader_changes_a_filter(lang):
+    from fitjp.i18n import t
+
+    app = open_page("overview", region="atlantis", lang=lang)
+    wanted = t("filter.ignored", lang, items="region=atlantis")
+    assert [w.value for w in app.warning if "atlantis" in w.value] == [wanted]
+    app.run()  # any rerun that keeps the view (a chart click, a download) keeps the notice
+    assert [w.value for w in app.warning if "atlantis" in w.value] == [wanted]
+    app.multiselect(key="filter_regions").select("arab").run()
+    assert not [w for w in app.warning if "atlantis" in w.value]
 
 
 def test_a_filter_change_is_written_to_the_url():

@@ -47,6 +47,21 @@ def test_story_out_of_range_starts_at_the_first_step():
     assert open_page("story", step="²").title[0].value == load_story()[0].title("en")  # a digit, not a number
 
 
+@pytest.mark.parametrize("lang", ["en", "ja", "fr", "es"])
+@pytest.mark.parametrize("requested", ["99", "0", "two"])
+def test_a_step_that_does_not_exist_is_named_with_the_steps_that_do(lang, requested):
+    from fitjp.i18n import t
+
+    app = open_page("story", step=requested, lang=lang)
+    steps = len(load_story())
+    assert [w.value for w in app.warning] == [t("story.no_step", lang, requested=requested, steps=steps)]
+    assert str(steps) in app.warning[0].value and requested in app.warning[0].value
+
+
+def test_an_existing_step_has_no_notice():
+    assert not open_page("story", step="2").warning
+
+
 def test_story_in_japanese():
     app = open_page("story", step="1", lang="ja")
     assert app.title[0].value == load_story()[0].title("ja")
@@ -101,7 +116,7 @@ def test_brief_escapes_data_and_draws_the_country():
         "TON", "Tonga <b>", "sub", [("Activities", "3")],
         [{"year": 2025, "title": "<script>x</script>", "kind": "Workshop", "source_title": "WIPO",
           "source_url": "https://www.wipo.int/a?b=1&c=2"}],
-        {"year": "Year", "title": "Title", "type": "Type", "source": "Source", "footer": "f"})
+        {"year": "Year", "title": "Title", "type": "Type", "source": "Source", "footer": "f", "none": "n"})
     assert "<script>x" not in fragment and "&lt;script&gt;x&lt;/script&gt;" in fragment
     assert "Tonga &lt;b&gt;" in fragment
     assert 'href="https://www.wipo.int/a?b=1&amp;c=2"' in fragment
@@ -109,6 +124,30 @@ def test_brief_escapes_data_and_draws_the_country():
     assert 'fill="#0072B2"' in brief.map_inset_svg("TON")
     document = brief.brief_document(fragment, "Tonga", "en")
     assert document.startswith("<!doctype html>") and "size: A4" in document
+
+
+def inset_svg(fragment: str) -> str:
+    import base64
+    import re
+
+    return base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', fragment)[1]).decode()
+
+
+@pytest.mark.parametrize("params", [{"country": "KEN", "from": "1990", "to": "1995"}, {"country": "ISL"}])
+def test_a_brief_without_activities_says_so_with_no_empty_table_and_no_coloured_country(params):
+    """Kenya in years with no record, and Iceland (no activity at all)."""
+    app = open_page("brief", **params)
+    body = next(h.proto.body for h in app.get("html") if "class='brief'" in h.proto.body)
+    assert "No documented activity involves" in body and "Widen the year range" in body
+    assert "<table" not in body and "0 of 0" not in body
+    svg = inset_svg(body)
+    assert "#0072B2" not in svg and 'stroke="#1f1f1f"' in svg
+
+
+def test_a_brief_with_activities_lists_them_and_colours_the_country():
+    body = next(h.proto.body for h in open_page("brief", country="KEN").get("html") if "class='brief'" in h.proto.body)
+    assert "<table" in body and "No documented activity" not in body
+    assert "#0072B2" in inset_svg(body)
 
 
 def test_map_inset_is_empty_for_an_unknown_country():

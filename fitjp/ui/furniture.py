@@ -104,6 +104,40 @@ PAGE_CSS = """<style>
 </style>"""
 
 
+# A print is always the light version, whatever the reader's system theme: in dark mode the
+# page, its text and its charts printed as a sheet 92 % black (tests/browser/test_print.py).
+# Paper white, ink dark, the charts' own data colours kept; the app's furniture (sidebar,
+# buttons, the canvas grid, which paints in the theme's colours) stays off paper.
+PRINT_LIGHT_CSS = """<style>
+@media print {
+  :root, html, body { color-scheme: light !important; background: #ffffff !important; }
+  [data-testid="stApp"], [data-testid="stApp"] * { background-color: transparent !important; }
+  [data-testid="stApp"] { background: #ffffff !important; }
+  [data-testid="stApp"] *:not(a):not(svg *) { color: #1f1f1f !important; border-color: #cccccc !important; }
+  [data-testid="stApp"] a, [data-testid="stApp"] a * { color: #0057a3 !important; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stSelectbox"], [data-testid="stTextInput"],
+  .modebar-container, [class*="st-key-activity_grid_"] { display: none !important; }
+  [class*="st-key-activity_phone_list_"] { display: block !important; }
+  .js-plotly-plot .svg-container > .main-svg:first-child { background: #ffffff !important; }
+  .js-plotly-plot rect.bg, .js-plotly-plot .legend rect.bg { fill: #ffffff !important; }
+  .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
+  .js-plotly-plot .g-ytitle text, .js-plotly-plot .gtitle, .js-plotly-plot .legendtext,
+  .js-plotly-plot .legendtitletext, .js-plotly-plot .annotation-text, .js-plotly-plot .cbtitle text,
+  .js-plotly-plot .cbaxis text { fill: #1f1f1f !important; }
+  .js-plotly-plot .gridlayer path, .js-plotly-plot .zerolinelayer path { stroke: #d9d9d9 !important; }
+  .js-plotly-plot .layer.land path, .js-plotly-plot .layer.countries path { fill: #eeeeee !important; }
+  .js-plotly-plot .layer.ocean path, .js-plotly-plot .layer.lakes path { fill: #ffffff !important; }
+  .js-plotly-plot .choroplethlocation { stroke: #ffffff !important; }
+}
+/* A table (st.dataframe) paints a canvas in the theme's colours, out of CSS's reach: on a
+   dark system, print it inverted, which gives its light version (hue kept). */
+@media print and (prefers-color-scheme: dark) {
+  [data-testid="stDataFrame"] { filter: invert(1) hue-rotate(180deg); }
+}
+</style>"""
+
+
 # Streamlit writes <html lang="en"> whatever the language; screen readers then pronounce
 # Japanese as English. Set it to the page's language (a fixed script; the value is one of
 # LANGUAGES, written as a JSON string).
@@ -114,6 +148,7 @@ def page_setup() -> None:
     """What every page needs whatever it shows: its CSS, its language on <html>, and the
     words Streamlit writes in pickers in that language."""
     st.html(PAGE_CSS)
+    st.html(PRINT_LIGHT_CSS)
     with st.container(key="page_language"):
         st.html(LANG_SCRIPT.format(lang=json.dumps(lang())) + widget_text_script(lang()), unsafe_allow_javascript=True)
 

@@ -45,13 +45,29 @@ def lang() -> str:
     return filters().lang
 
 
+def is_history_navigation() -> bool:
+    """Whether this run comes from the browser's Back or Forward button. Streamlit (1.67)
+    tells the server so: on popstate the page sends the restored URL with this flag."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return bool(getattr(context, "is_history_navigation", False))
+
+
 def current_filters() -> Filters:
     """The filters of this run: from the URL when it names any, else those this session had
-    (Streamlit drops query parameters when the page changes), else the defaults."""
+    (Streamlit drops query parameters when the page changes), else the defaults.
+
+    Back and Forward restore a view this reader saw, and its URL is the whole of that view:
+    it wins over the session's newer filters, and a URL without filters is the defaults.
+    Only in any other run can the URL lag behind the session (see _is_stale)."""
     url = {key: st.query_params.get_all(key) for key in st.query_params}
     named = any(key in url for key in URL_NAMES.values())
     remembered = st.session_state.get(STATE_KEY, DEFAULT)
-    if named and _is_stale(url):
+    if is_history_navigation():
+        filters, _ = from_query_params(url)  # a URL of this session: its values were checked
+        st.session_state.pop(OPENING_KEY, None)
+    elif named and _is_stale(url):
         # The browser sent the URL of an earlier run of ours (quick changes overtake the
         # URL's update): the session's filters are newer. Taking the URL would undo a change.
         filters = remembered
@@ -60,7 +76,7 @@ def current_filters() -> Filters:
         if ignored:
             # The values come from whoever wrote the link: shown as text, cut short, never as markup.
             items = ", ".join(f"{k}={inert(v[:40])}" for k, v in ignored[:10])
-            st.toast(t("filter.ignored", filters.lang, items=items))
+            st.session_state[IGNORED_KEY] = (items, filters)
     else:
         filters = remembered
     if filters != remembered or WIDGET_PREFIX + "years" not in st.session_state:
@@ -78,6 +94,21 @@ def _set_widgets(filters: Filters) -> None:
     st.session_state[WIDGET_PREFIX + "include_unclear"] = filters.include_unclear
     st.session_state[WIDGET_PREFIX + "lang"] = filters.lang
     st.session_state[WIDGET_PREFIX + "present"] = filters.present
+
+
+IGNORED_KEY = "url_ignored"  # what the link carried that was ignored, and the view it opened
+
+
+def url_notice() -> None:
+    """Say, on the page, what the link carried that was ignored. It stays while the reader
+    looks at the view the link opened (a toast vanished in 4 s, before many could read it)
+    and goes with their first change of filter."""
+    items, opened = st.session_state.get(IGNORED_KEY, (None, None))
+    current = st.session_state.get(STATE_KEY, DEFAULT)
+    if items and opened == current:
+        st.warning(t("filter.ignored", current.lang, items=items), icon=":material/link_off:")
+    else:
+        st.session_state.pop(IGNORED_KEY, None)
 
 
 WRITTEN_KEY = "urls_written"  # the filter part of each URL this session wrote, newest last
@@ -98,16 +129,20 @@ def _is_stale(url: dict) -> bool:
 
 
 def write_url(filters: Filters) -> None:
-    """Put the filters in the URL, keeping parameters that are not filters (e.g. a page's own)."""
+    """Put the filters in the URL, keeping parameters that are not filters (e.g. a page's own).
+
+    The browser keeps a history entry for every URL the server sends (Streamlit pushes one
+    per change of st.query_params, outside Back and Forward), so the URL changes at most once
+    a run, in one message, and only when its values change: each view the reader sees is one
+    entry, and no half-written URL becomes a view that Back shows but nobody visited."""
     wanted = filters.to_query_params()
     written = [w for w in st.session_state.get(WRITTEN_KEY, []) if w != _url_filters(wanted)]
     st.session_state[WRITTEN_KEY] = (written + [_url_filters(wanted)])[-20:]
-    for key in URL_NAMES.values():
-        if key in st.query_params and key not in wanted:
-            del st.query_params[key]
-    for key, value in wanted.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    kept = {key: values for key, values in current.items() if key not in URL_NAMES.values()}
+    whole = wanted | kept  # the filters in one fixed order, then the page's own parameters
+    if {key: [value] if isinstance(value, str) else value for key, value in whole.items()} != current:
+        st.query_params.from_dict(whole)
 
 
 def shown_country(filters: Filters) -> str | None:
