@@ -431,7 +431,9 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
     fig = go.Figure(go.Choropleth(
         locations=shown.iso3, z=shown[value], locationmode="ISO-3", text=shown["name"],
         colorscale=scale["colorscale"], zmin=0, zmax=top, marker={"line": {"color": "#ffffff", "width": 0.4}},
-        colorbar={"title": {"text": value_title, "font": {"size": style.tick_size}},
+        # under the map, not beside it: the map takes the whole width (on a phone, 40% more)
+        colorbar={"title": {"text": value_title, "font": {"size": style.tick_size}, "side": "top"},
+                  "orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top",
                   "thickness": 16 if style.presenting else 12, "len": 0.75, "lenmode": "fraction",
                   "tickfont": {"size": style.tick_size}, **_whole_ticks(top)},
         unselected={"marker": {"opacity": 1}}, hovertemplate=hover))
@@ -449,7 +451,8 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
                     bgcolor="rgba(0,0,0,0)")  # the page's own background, light or dark
     # A marker takes a click or tap only on itself (plotly's default reach is 20 px around it),
     # so a tap on a large country never picks a small neighbour's marker.
-    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0},
+    legend_room = 2 * style.tick_size + (16 if style.presenting else 12) + 24  # the colour bar's title, bar, ticks
+    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": legend_room},
                    hoverdistance=MARKER_REACH, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
 
 

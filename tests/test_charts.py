@@ -283,6 +283,15 @@ def test_the_map_sits_on_the_page_background_light_or_dark():
     assert fig.layout.paper_bgcolor == transparent and fig.layout.geo.bgcolor == transparent
 
 
+@pytest.mark.parametrize("style", [Style(), PRESENTER], ids=["normal", "presenter"])
+def test_the_colour_bar_lies_under_the_map_so_the_map_takes_the_whole_width(style):
+    fig = charts.world_map(country_frame("KEN"), "activity_count", "Activities", style)
+    colorbar = fig.data[0].colorbar
+    assert colorbar.orientation == "h" and colorbar.yanchor == "top" and colorbar.y <= 0
+    # room under the map for the bar, its ticks and its title
+    assert fig.layout.margin.b >= colorbar.thickness + 2 * style.tick_size
+
+
 def test_zoom_shows_a_region_without_muting_the_rest():
     fig = charts.world_map(country_frame("KEN", "MUS", "EGY", "BRA"), "activity_count", "Activities", Style(),
                            zoom="asia_pacific")
