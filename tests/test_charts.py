@@ -239,6 +239,12 @@ def test_small_states_get_a_clickable_marker_with_the_same_hover():
     assert fig.data[0].hovertemplate.startswith("%{text}: %{z:,}")
 
 
+def test_scattered_island_states_get_a_marker_too():
+    frame = pd.DataFrame({"iso3": ["FJI", "KEN"], "name": ["Fiji", "Kenya"], "wipo_region": ["asia_pacific", "africa"],
+                          "activity_count": [2, 5]})
+    assert list(trace(charts.world_map(frame, "activity_count", "Activities", Style()), "small_states").locations) == ["FJI"]
+
+
 def test_a_click_on_a_marker_names_its_country_though_the_selection_gives_it_no_location():
     """Streamlit hands the page plotly's selection points. Plotly's scattergeo select gives a
     point only {pointNumber, lon, lat}, so its event data's `location` is null (the review: a

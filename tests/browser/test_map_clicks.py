@@ -126,3 +126,51 @@ def test_a_phone_reader_zooms_to_their_region(pages):
     assert sizes["map?zoom=africa"] >= 3 * sizes["map"], sizes
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     screenshot(page, "phone_map_africa", full_page=False)
+
+
+def test_every_country_with_activities_is_drawn_where_a_reader_can_reach_it(pages):
+    """The whole matrix, measured without clicking: every country in every view at both widths
+    (12 page loads). The clicks above show that such a spot opens the profile."""
+    every = countries_with_activities()
+    for width, page in pages.items():
+        spots = {}
+        for view in ["map", *(f"map?zoom={r}" for r in MAP_ZOOMS)]:
+            open_page(page, view)
+            page.wait_for_function("() => document.querySelector('.js-plotly-plot .choroplethlocation')",
+                                   timeout=TIMEOUT)
+            found = page.evaluate(f"pairs => pairs.map(pair => ({TARGETS})(pair))",
+                                  [[iso3, charts.MARKER_REACH] for iso3, _, _ in every])
+            spots[view] = {iso3: spot for (iso3, _, _), spot in zip(every, found)
+                           if spot and spot["clearance"] >= MIN_CLEARANCE}
+        reached = {iso3: next((v for v in views(width, region) if iso3 in spots[v]), None)
+                   for iso3, _, region in every}
+        later = {iso3: reached[iso3] for iso3, _, region in every if reached[iso3] != views(width, region)[0]}
+        print(f"\nmap reach, {width}: {sum(1 for v in reached.values() if v)} of {len(every)} countries reachable, "
+              f"{len(every) - len(later)} in the reader's first view, {len(spots['map'])} in the world view; "
+              f"in another view: {later}")
+        assert all(reached.values()), f"{width}: not reachable in any view: {[c for c, v in reached.items() if not v]}"
+
+
+BACKGROUNDS = """() => {
+  const gd = document.querySelector('.js-plotly-plot'), area = gd.getBoundingClientRect();
+  const large = [...gd.querySelectorAll('rect')].filter(r => {
+    const b = r.getBoundingClientRect(); return b.width * b.height > 0.25 * area.width * area.height; });
+  return [...large.map(r => [r.getAttribute('class'), getComputedStyle(r).fill, getComputedStyle(r).fillOpacity]),
+          ...[...gd.querySelectorAll('.main-svg')].map(s => ['svg', getComputedStyle(s).backgroundColor, '1'])];
+}"""
+
+
+def test_in_dark_mode_the_map_sits_on_the_page_not_on_a_white_box(browser, server):
+    page = new_page(browser, server, dark=True)  # the dark colour scheme before the page loads
+    open_page(page, "map")
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .choroplethlocation')", timeout=TIMEOUT)
+    painted = []
+    for kind, colour, opacity in page.evaluate(BACKGROUNDS):
+        channels = [float(v) for v in colour[colour.index("(") + 1:-1].split(",")] if "(" in colour else [0, 0, 0, 0]
+        alpha = (channels[3] if len(channels) == 4 else 1) * float(opacity)
+        if alpha > 0 and min(channels[:3]) > 200:  # a light fill over a quarter of the chart or more
+            painted.append((kind, colour, opacity))
+    assert not painted, f"the dark page's map is drawn on a light box: {painted}"
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    screenshot(page, "dark_map_background", full_page=False)
+    page.context.close()
