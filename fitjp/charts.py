@@ -36,15 +36,18 @@ SEPARATORS = {"en": ".,", "ja": ".,", "fr": ",\u202f", "es": ",."}
 # few activities and a few have many, so the small counts still differ in colour.
 MAP_SCALE = ((0.0, "#9ecae1"), (0.1, "#6baed6"), (0.3, "#4292c6"), (0.6, "#2171b5"), (1.0, "#08306b"))
 MUTED_COUNTRY = "#c8cfd6"  # countries with activities outside the chosen region(s)
+MARKER_REACH = 1  # px beyond a small state's marker that still picks it (plotly's hoverdistance)
 
 # States too small to click at world scale (land area below about 12,000 km2, or scattered
 # islands). They get a marker at their centroid, which plotly takes from the same topojson as
 # the choropleth. Tuvalu (TUV) is not in plotly's 50m topojson, so it cannot be drawn at all.
+# Fiji and the Solomon Islands are larger but scattered: on a phone, even zoomed to Asia and the
+# Pacific, no island of Fiji was big enough to tap (tests/browser/test_map_clicks.py).
 SMALL_STATES = frozenset({
-    "AND", "ATG", "BHR", "BHS", "BRB", "BRN", "COK", "COM", "CPV", "CYP", "DMA", "FSM", "GMB", "GRD",
-    "HKG", "JAM", "KIR", "KNA", "LBN", "LCA", "LIE", "LUX", "MAC", "MCO", "MDV", "MHL", "MLT", "MUS",
-    "NIU", "NRU", "PLW", "PSE", "QAT", "SGP", "SMR", "STP", "SYC", "TON", "TTO", "TUV", "VAT", "VCT",
-    "VUT", "WSM",
+    "AND", "ATG", "BHR", "BHS", "BRB", "BRN", "COK", "COM", "CPV", "CYP", "DMA", "FJI", "FSM",
+    "GMB", "GRD", "HKG", "JAM", "KIR", "KNA", "LBN", "LCA", "LIE", "LUX", "MAC", "MCO", "MDV",
+    "MHL", "MLT", "MUS", "NIU", "NRU", "PLW", "PSE", "QAT", "SGP", "SLB", "SMR", "STP", "SYC",
+    "TON", "TTO", "TUV", "VAT", "VCT", "VUT", "WSM",
 })
 
 # The part of the world each WIPO region covers, as (west, east, south, north) in degrees: the map
@@ -415,12 +418,14 @@ def region_bounds(regions) -> tuple[list[float], list[float]] | None:
 
 
 def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, title: str = "",
-              regions=()) -> go.Figure:
+              regions=(), zoom: str | None = None) -> go.Figure:
     """Choropleth of `value` per ISO-3 country; every other country is drawn in light grey.
     Small states also get a clickable marker. With `regions` (WIPO regions), the map zooms to
-    them and countries outside them (frame column `wipo_region`) are drawn muted."""
-    bounds = region_bounds(regions)
-    inside = frame.wipo_region.isin(regions) if bounds and "wipo_region" in frame else pd.Series(True, frame.index)
+    them and countries outside them (frame column `wipo_region`) are drawn muted. `zoom` (a
+    WIPO region) only zooms: on a phone the world is too small to tap most countries."""
+    filtered = region_bounds(regions)
+    bounds = region_bounds((zoom,)) if zoom in REGION_BOUNDS else filtered
+    inside = frame.wipo_region.isin(regions) if filtered and "wipo_region" in frame else pd.Series(True, frame.index)
     shown, muted = frame[inside], frame[~inside]
     top = shown[value].max() if len(shown) else 1
     scale = {"colorscale": [list(stop) for stop in MAP_SCALE], "cmin": 0, "cmax": top}
@@ -428,36 +433,60 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
     fig = go.Figure(go.Choropleth(
         locations=shown.iso3, z=shown[value], locationmode="ISO-3", text=shown["name"],
         colorscale=scale["colorscale"], zmin=0, zmax=top, marker={"line": {"color": "#ffffff", "width": 0.4}},
-        colorbar={"title": {"text": value_title, "font": {"size": style.tick_size}},
+        # under the map, not beside it: the map takes the whole width (on a phone, 40% more)
+        colorbar={"title": {"text": value_title, "font": {"size": style.tick_size}, "side": "top"},
+                  "orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top",
                   "thickness": 16 if style.presenting else 12, "len": 0.75, "lenmode": "fraction",
                   "tickfont": {"size": style.tick_size}, **_whole_ticks(top)},
-        hovertemplate=hover))
+        unselected={"marker": {"opacity": 1}}, hovertemplate=hover))
     if len(muted):
         fig.add_choropleth(locations=muted.iso3, z=muted[value], locationmode="ISO-3", text=muted["name"],
                            colorscale=[[0, MUTED_COUNTRY], [1, MUTED_COUNTRY]], showscale=False, meta="muted",
-                           marker={"line": {"color": "#ffffff", "width": 0.4}}, hovertemplate=hover)
+                           marker={"line": {"color": "#ffffff", "width": 0.4}}, unselected={"marker": {"opacity": 1}},
+                           hovertemplate=hover)
     _small_state_markers(fig, shown, value, style, marker=scale | {"color": shown[value]})
     _small_state_markers(fig, muted, value, style, marker={"color": MUTED_COUNTRY})
     lon_range, lat_range = bounds or (None, list(WORLD_LATITUDES))
     fig.update_geos(resolution=50, showcountries=True, countrycolor="#ffffff", showland=True,
                     landcolor=NO_DATA_LAND, showocean=False, showframe=False, projection_type="natural earth",
-                    showcoastlines=False, lataxis_range=lat_range, lonaxis_range=lon_range)
-    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0})
+                    showcoastlines=False, lataxis_range=lat_range, lonaxis_range=lon_range,
+                    bgcolor="rgba(0,0,0,0)")  # the page's own background, light or dark
+    # A marker takes a click or tap only on itself (plotly's default reach is 20 px around it),
+    # so a tap on a large country never picks a small neighbour's marker.
+    legend_room = 2 * style.tick_size + (16 if style.presenting else 12) + 24  # the colour bar's title, bar, ticks
+    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": legend_room},
+                   hoverdistance=MARKER_REACH, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
 
 
 def _small_state_markers(fig: go.Figure, frame: pd.DataFrame, value: str, style: Style, marker: dict) -> None:
-    """A marker at the centroid of each small state, with the choropleth's hover: a click on it
-    reports the same `location` (ISO-3) as a click on the country's shape."""
+    """A marker at the centroid of each small state, with the choropleth's hover. Its ISO-3 code
+    rides in `customdata`: plotly's selection event (what a click sends to Streamlit) gives a
+    scattergeo point no `location`, only its own fields (see clicked_country)."""
     small = frame[frame.iso3.isin(SMALL_STATES)]
     if small.empty:
         return
     if isinstance(marker.get("color"), pd.Series):
         marker = marker | {"color": small[value]}
-    fig.add_scattergeo(locations=small.iso3, locationmode="ISO-3", text=small["name"], customdata=small[value],
+    fig.add_scattergeo(locations=small.iso3, locationmode="ISO-3", text=small["name"],
+                       customdata=list(zip(small.iso3, small[value].tolist())),
                        mode="markers", showlegend=False, meta="small_states",
                        marker=marker | {"size": style.marker_size - 1, "showscale": False,
                                         "line": {"color": "#ffffff", "width": 1}},
-                       hovertemplate="%{text}: %{customdata:,}<extra></extra>")
+                       # a click selects the marker; nothing else on the map fades
+                       unselected={"marker": {"opacity": 1}},
+                       hovertemplate="%{text}: %{customdata[1]:,}<extra></extra>")
+
+
+def clicked_country(points) -> str | None:
+    """The ISO-3 code of the country a map click picked, from Streamlit's selection points: a
+    shape's point carries `location`, a small state's marker its code in `customdata`."""
+    for point in points:
+        if isinstance(point.get("location"), str) and point["location"]:
+            return point["location"]
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and data and isinstance(data[0], str) and data[0]:
+            return data[0]
+    return None
 
 
 def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:

@@ -154,3 +154,18 @@ def active_filters(filters: Filters) -> list[tuple[str, object]]:
     """(field, value) of every filter not at its default, in sidebar order (view settings aside)."""
     return [(f.name, getattr(filters, f.name)) for f in fields(Filters)
             if f.name not in VIEW_SETTINGS and getattr(filters, f.name) != getattr(DEFAULT, f.name)]
+
+
+# A page's own view choices in the URL, beside the filters: not filters (a reset keeps them, the
+# other pages ignore them), validated the same way. The map's: /map?metric=participants&zoom=africa.
+MAP_METRICS = {"activities": "activity_count", "participants": "national_participants"}  # URL value: column
+MAP_ZOOMS = tuple(r for r in ACTIVITY_REGIONS if r != "global")  # 'global' is no place to zoom to
+
+
+def page_choice(values: str | list[str] | None, allowed) -> tuple[str | None, str | None]:
+    """A page's own URL parameter: (the value when `allowed` has it, else None; the value to
+    report as ignored, else None). A missing or empty parameter is no choice, not an error."""
+    value = values[-1] if isinstance(values, list) and values else values if isinstance(values, str) else None
+    if not value:
+        return None, None
+    return (value, None) if value in allowed else (None, value)

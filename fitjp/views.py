@@ -47,21 +47,29 @@ def funding_notes(marks: set[str], currency: str, rates, lang: str) -> list[str]
     return [note() for mark, note in notes.items() if mark in marks]
 
 
-def activity_map(filters: Filters, style: Style, key: str, metric: str = "activity_count"):
+def activity_map(filters: Filters, style: Style, key: str, metric: str = "activity_count",
+                 zoom: str | None = None) -> bool:
     """Choropleth of activities (or national participants) per country, with the UN map
-    disclaimer. Returns the chart's selection event, or None when nothing matches."""
+    disclaimer. A click on a country or a small state's marker opens its profile. False when
+    nothing matches."""
     lang = style.lang
     by_country = ui.localized_countries(ui.query("activities_by_country", **filters.activity_params()))
     if by_country.empty:
         ui.empty_state()
-        return None
-    title = t("label.activities", lang) if metric == "activity_count" else t("label.participants", lang)
-    fig = charts.world_map(by_country.dropna(subset=[metric]), metric, title, style, title=t("map.title", lang),
-                           regions=filters.regions)
-    event = ui.chart(fig, filters, alt=t("map.title", lang), key=key, on_select="rerun", selection_mode="points")
+        return False
+    if metric == "national_participants":
+        title, value_title = t("map.title_participants", lang), t("label.participants", lang)
+    else:
+        title, value_title = t("map.title", lang), t("label.activities", lang)
+    fig = charts.world_map(by_country.dropna(subset=[metric]), metric, value_title, style, title=title,
+                           regions=filters.regions, zoom=zoom)
+    event = ui.chart(fig, filters, alt=title, key=key, on_select="rerun", selection_mode="points")
     muted = [t("map.muted", lang)] if "muted" in charts.drawn_marks(fig) else []
     st.caption(" ".join([t("map.grey", lang), *muted, t("map.disclaimer", lang)]))
-    return event
+    clicked = charts.clicked_country(event.selection.points) if event else None
+    if clicked:
+        ui.open_country(filters, clicked)
+    return True
 
 
 def top_countries(filters: Filters, style: Style, key: str, limit: int = 10) -> None:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from fitjp import charts, ui, views
+from fitjp.filters import MAP_METRICS, MAP_ZOOMS
 from fitjp.i18n import label, t
 from fitjp.schema import ACTIVITY_REGIONS
 
@@ -12,19 +13,23 @@ filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.map", filters)
 params = filters.activity_params()
 
-metric = st.segmented_control(t("map.metric", lang), ["activity_count", "national_participants"],
-                              format_func=lambda m: t("map.metric_activities", lang) if m == "activity_count"
-                                                      else t("map.metric_participants", lang),
-                              default="activity_count", key="map_metric") or "activity_count"
+# The page's own choices live in the URL like the filters: /map?metric=participants&zoom=africa
+ui.page_param("metric", MAP_METRICS, "map_metric", default="activities")
+metric_choice = st.segmented_control(t("map.metric", lang), list(MAP_METRICS), key="map_metric",
+                                     format_func=lambda m: t("map.metric_activities", lang) if m == "activities"
+                                                           else t("map.metric_participants", lang)) or "activities"
+ui.write_page_param("metric", None if metric_choice == "activities" else metric_choice)
+# On a phone the whole world is too small to tap most countries: the reader zooms to a region.
+ui.page_param("zoom", MAP_ZOOMS, "map_zoom", default="world")
+zoom = st.segmented_control(t("map.zoom", lang), ("world", *MAP_ZOOMS), key="map_zoom",
+                            format_func=lambda r: t("map.zoom_world", lang) if r == "world"
+                                                  else label("region", r, lang)) or "world"
+ui.write_page_param("zoom", None if zoom == "world" else zoom)
 
 left, right = st.columns([3, 2])
 with left:
-    event = views.activity_map(filters, style, key="world_map", metric=metric)
-    if event is None:
+    if not views.activity_map(filters, style, key="world_map", metric=MAP_METRICS[metric_choice], zoom=zoom):
         st.stop()
-    clicked = [p.get("location") for p in event.selection.points if p.get("location")]
-    if clicked:
-        ui.open_country(filters, clicked[0])
     names = ui.country_names(lang)
     picked = st.selectbox(t("map.pick", lang), sorted(ui.query("activities_by_country", **params).iso3, key=names.get),
                           format_func=names.get, index=None, placeholder=t("map.click", lang),

@@ -234,24 +234,81 @@ def test_small_states_get_a_clickable_marker_with_the_same_hover():
     markers = trace(fig, "small_states")
     assert markers.type == "scattergeo" and markers.locationmode == "ISO-3"
     assert set(markers.locations) == {"MDV", "MUS", "TON"}  # Kenya is large enough to click
-    assert list(markers.customdata) == [3, 2, 1]  # each marker's own count
-    assert markers.hovertemplate.startswith("%{text}: %{customdata:,}")
+    assert [list(c) for c in markers.customdata] == [["MDV", 3], ["MUS", 2], ["TON", 1]]  # its code, its count
+    assert markers.hovertemplate.startswith("%{text}: %{customdata[1]:,}")
     assert fig.data[0].hovertemplate.startswith("%{text}: %{z:,}")
 
 
-def test_a_click_on_a_marker_reports_the_location_as_a_click_on_a_country():
-    """The map page reads event.selection.points[i]["location"]. Streamlit copies plotly's point
-    fields into the selection, and plotly's scattergeo event data sets `location` from the
-    trace's `locations`; check the bundled frontend still does both."""
+def test_scattered_island_states_get_a_marker_too():
+    frame = pd.DataFrame({"iso3": ["FJI", "KEN"], "name": ["Fiji", "Kenya"], "wipo_region": ["asia_pacific", "africa"],
+                          "activity_count": [2, 5]})
+    assert list(trace(charts.world_map(frame, "activity_count", "Activities", Style()), "small_states").locations) == ["FJI"]
+
+
+def test_a_click_on_a_marker_names_its_country_though_the_selection_gives_it_no_location():
+    """Streamlit hands the page plotly's selection points. Plotly's scattergeo select gives a
+    point only {pointNumber, lon, lat}, so its event data's `location` is null (the review: a
+    click on Singapore did nothing). The marker's own customdata carries the code."""
+    fig = charts.world_map(country_frame("KEN", "SGP", "TON"), "activity_count", "Activities", Style())
+    markers = trace(fig, "small_states")
+    number = list(markers.locations).index("SGP")
+    # the point as Streamlit passes it on: plotly's fields, customdata from the trace, no location
+    selected = {"curve_number": list(fig.data).index(markers), "point_number": number, "point_index": number,
+                "lat": 1.3, "lon": 103.8, "location": None, "customdata": list(markers.customdata[number])}
+    assert charts.clicked_country([selected]) == "SGP"
+    assert charts.clicked_country([{"curve_number": 0, "point_number": 0, "location": "KEN", "z": 3}]) == "KEN"
+    assert charts.clicked_country([]) is None
+    assert charts.clicked_country([{"location": None, "customdata": 9}]) is None  # a count alone names nothing
+
+
+def test_the_bundled_selection_gives_a_marker_no_location_but_keeps_its_customdata():
+    """What the fix relies on, checked against the Streamlit frontend this project pins."""
     from pathlib import Path
 
     import streamlit
 
     bundle = next((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
     source = bundle.read_text(encoding="utf-8")
-    scattergeo_event = source[source.index('"src/traces/scattergeo/event_data.js"'):][:300]
-    assert re.search(r"(\w+)\.location=(\w+)\.loc\?\2\.loc:null", scattergeo_event)
+    select = source[source.index('"src/traces/scattergeo/select.js"'):][:600]
+    assert re.search(r"push\(\{pointNumber:\w+,lon:\w+\[0\],lat:\w+\[1\]\}\)", select)  # no loc
     assert re.search(r"push\(\{\.\.\.\w+,legendgroup:", source)  # every point field kept in the selection
+    assert "customdata" in source
+
+
+def test_a_click_leaves_the_map_undimmed_and_a_marker_reaches_no_further_than_itself():
+    fig = charts.world_map(country_frame("KEN", "EGY", "MUS"), "activity_count", "Activities", Style(),
+                           regions=("africa",))
+    assert all(t.unselected.marker.opacity == 1 for t in fig.data)  # shapes, muted shapes and markers
+    # plotly's default (20 px) let a tap on Tanzania pick Mauritius' marker on a phone
+    assert fig.layout.hoverdistance is not None and 0 < fig.layout.hoverdistance <= 2
+
+
+def test_the_map_sits_on_the_page_background_light_or_dark():
+    fig = charts.world_map(country_frame("KEN"), "activity_count", "Activities", Style())
+    transparent = "rgba(0,0,0,0)"
+    assert fig.layout.paper_bgcolor == transparent and fig.layout.geo.bgcolor == transparent
+
+
+@pytest.mark.parametrize("style", [Style(), PRESENTER], ids=["normal", "presenter"])
+def test_the_colour_bar_lies_under_the_map_so_the_map_takes_the_whole_width(style):
+    fig = charts.world_map(country_frame("KEN"), "activity_count", "Activities", style)
+    colorbar = fig.data[0].colorbar
+    assert colorbar.orientation == "h" and colorbar.yanchor == "top" and colorbar.y <= 0
+    # room under the map for the bar, its ticks and its title
+    assert fig.layout.margin.b >= colorbar.thickness + 2 * style.tick_size
+
+
+def test_zoom_shows_a_region_without_muting_the_rest():
+    fig = charts.world_map(country_frame("KEN", "MUS", "EGY", "BRA"), "activity_count", "Activities", Style(),
+                           zoom="asia_pacific")
+    assert list(fig.layout.geo.lonaxis.range) == charts.region_bounds(["asia_pacific"])[0]
+    assert set(fig.data[0].locations) == {"KEN", "MUS", "EGY", "BRA"} and not [t for t in fig.data if t.meta == "muted"]
+    world = charts.world_map(country_frame("KEN"), "activity_count", "Activities", Style(), zoom="world")
+    assert world.layout.geo.lonaxis.range is None  # 'world' (or anything unknown) is the whole map
+    zoomed_filter = charts.world_map(country_frame("KEN", "EGY"), "activity_count", "Activities", Style(),
+                                     regions=("arab",), zoom="africa")
+    assert list(zoomed_filter.layout.geo.lonaxis.range) == [-27, 62]  # the reader's zoom wins
+    assert set(trace(zoomed_filter, "muted").locations) == {"KEN"}  # the filter still mutes
 
 
 def test_a_region_filter_zooms_to_the_region_and_mutes_the_rest():

@@ -91,3 +91,23 @@ def test_activity_params_follow_the_year_range():
     params = replace(EVERYTHING, year_to=0).activity_params()
     assert params["countries"] == ["CIV", "KEN"] and params["year_to"] == current_year()
     assert params["include_unclear"] is True
+
+
+# ---- a page's own URL choices: the map's metric and zoom -----------------------------------------
+
+def test_a_page_choice_from_the_url_is_kept_when_valid_and_reported_when_not():
+    from fitjp.filters import MAP_METRICS, page_choice
+
+    assert page_choice(["participants"], MAP_METRICS) == ("participants", None)
+    assert page_choice("activities", MAP_METRICS) == ("activities", None)
+    assert page_choice(["<b>x</b>"], MAP_METRICS) == (None, "<b>x</b>")
+    assert page_choice(["national_participants"], MAP_METRICS) == (None, "national_participants")  # a column is no URL value
+    assert page_choice([], MAP_METRICS) == (None, None) and page_choice([""], MAP_METRICS) == (None, None)
+    assert page_choice(None, MAP_METRICS) == (None, None)
+
+
+def test_the_map_zooms_to_every_region_it_has_bounds_for():
+    from fitjp.charts import REGION_BOUNDS
+    from fitjp.filters import MAP_ZOOMS
+
+    assert set(MAP_ZOOMS) == set(REGION_BOUNDS)

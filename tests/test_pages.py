@@ -147,3 +147,39 @@ def test_sources_page_explains_precedence_and_lists_contradictions():
     shown = texts(open_page("sources"))
     assert "How one figure is chosen" in shown
     assert "Fiscal years with no contribution figure" in shown
+
+
+# ---- the map's own view in the URL: metric and zoom --------------------------------------------
+
+def map_title(app: AppTest) -> str:
+    import json
+
+    return json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+
+
+def test_a_link_to_the_participants_map_shows_participants_under_their_own_title():
+    app = open_page("map", metric="participants", zoom="africa")
+    assert map_title(app) == "Participants in national activities per country"
+    assert {g.label: g.value for g in app.get("button_group")}["Show"] == "participants"
+
+
+def test_choosing_participants_and_a_zoom_goes_into_the_url_and_survives_a_filter_change():
+    app = open_page("map")
+    assert map_title(app) == "Activities per country" and "metric" not in app.query_params
+    groups = {g.label: g for g in app.get("button_group")}
+    groups["Show"].set_value("participants").run()
+    {g.label: g for g in app.get("button_group")}["Zoom to"].set_value("arab").run()
+    assert app.query_params["metric"] == ["participants"] and app.query_params["zoom"] == ["arab"]
+    assert map_title(app) == "Participants in national activities per country"
+    {g.label: g for g in app.get("button_group")}["Currency"].set_value("JPY").run()  # write_url runs again
+    assert app.query_params["metric"] == ["participants"] and app.query_params["currency"] == ["JPY"]
+    {g.label: g for g in app.get("button_group")}["Show"].set_value("activities").run()
+    assert "metric" not in app.query_params and map_title(app) == "Activities per country"
+
+
+def test_an_invalid_metric_or_zoom_in_a_link_is_ignored_with_a_notice():
+    app = open_page("map", metric="everything", zoom="<b>mars</b>")
+    assert map_title(app) == "Activities per country"
+    assert {g.label: g.value for g in app.get("button_group")}["Zoom to"] == "world"
+    notices = " ".join(str(warning.value) for warning in app.warning)  # on the page, not a toast
+    assert "metric=everything" in notices and "zoom=" in notices and "mars" in notices

@@ -8,7 +8,7 @@ from dataclasses import replace
 import streamlit as st
 
 from fitjp.charts import Style
-from fitjp.filters import DEFAULT, Filters, URL_NAMES, current_year, from_query_params
+from fitjp.filters import DEFAULT, Filters, URL_NAMES, current_year, from_query_params, page_choice
 from fitjp.i18n import t
 from fitjp.text import inert
 
@@ -178,3 +178,24 @@ def is_embedded() -> bool:
     context = get_script_run_ctx()
     query = parse_qs(context.query_string if context else "")
     return any(value.lower() == "true" for value in query.get("embed", []))
+
+
+def page_param(name: str, allowed, widget_key: str, default: str) -> None:
+    """Before a page's own widget is drawn: the widget starts at a shared link's value of the
+    page parameter `name`, else at `default` (an invalid value is ignored with the filters'
+    notice). Later runs keep what the reader chose."""
+    if widget_key in st.session_state:
+        return
+    value, ignored = page_choice(st.query_params.get_all(name), allowed)
+    if ignored:
+        st.warning(t("filter.ignored", lang(), items=f"{name}={inert(ignored[:40])}"), icon=":material/link_off:")
+    st.session_state[widget_key] = value or default
+
+
+def write_page_param(name: str, value: str | None) -> None:
+    """After the widget: its value in the URL, or no parameter for the page's default (None)."""
+    if value:
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
