@@ -7,6 +7,7 @@ changes every chart without touching the pages.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -512,19 +513,45 @@ def _small_state_markers(fig: go.Figure, frame: pd.DataFrame, value: str, style:
 
 
 def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
-    """Objectives and, inside each, its programme areas, sized by activities."""
+    """Objectives and, inside each, its programme areas, sized by activities. Names are broken
+    into short lines, so a small tile (3 of 120 activities) still holds its name; an objective
+    with one programme area is one tile naming both, not a header over a sliver of a tile."""
     objectives = frame.groupby("objective", sort=False).activity_count.sum()
-    ids = [f"o/{o}" for o in objectives.index] + [f"a/{a}" for a in frame.programme_area]
-    names = [label("objective", o, style.lang) for o in objectives.index] + \
-            [label("area", a, style.lang) for a in frame.programme_area]
-    parents = [""] * len(objectives) + [f"o/{o}" for o in frame.objective]
-    values = list(objectives.values) + list(frame.activity_count)
-    colours = {o: PALETTE[i] for i, o in enumerate(objectives.index)}
+    areas_of = frame.groupby("objective", sort=False).programme_area.count()
+    nested = [o for o in objectives.index if areas_of[o] > 1]
+    lang, colours = style.lang, {o: PALETTE[i] for i, o in enumerate(objectives.index)}
+    single = frame[~frame.objective.isin(nested)]
+    inner = frame[frame.objective.isin(nested)]
+    ids = [f"o/{o}" for o in nested] + [f"a/{a}" for a in inner.programme_area] + [f"a/{a}" for a in single.programme_area]
+    names = [label("objective", o, lang) for o in nested] + \
+            [f"<b>{wrap_label(label('area', a, lang))}</b>" for a in inner.programme_area] + \
+            [f"<b>{wrap_label(label('objective', o, lang))}</b><br>{wrap_label(label('area', a, lang))}"
+             for o, a in zip(single.objective, single.programme_area)]
+    parents = [""] * len(nested) + [f"o/{o}" for o in inner.objective] + [""] * len(single)
+    values = [objectives[o] for o in nested] + list(inner.activity_count) + list(single.activity_count)
+    tile_colours = [colours[o] for o in nested] + [colours[o] for o in inner.objective] + \
+                   [colours[o] for o in single.objective]
     text_size = max(style.font_size, style.value_size)
     fig = go.Figure(go.Treemap(
         ids=ids, labels=names, parents=parents, values=values, branchvalues="total", sort=False,
-        marker={"colors": [colours[o] for o in objectives.index] + [colours[o] for o in frame.objective]},
-        texttemplate="<b>%{label}</b><br>%{value:,}", textfont={"size": text_size},
+        marker={"colors": tile_colours}, texttemplate="%{label}<br>%{value:,}", textfont={"size": text_size},
         insidetextfont={"size": text_size}, tiling={"pad": 2}, pathbar={"visible": False},
         hovertemplate="%{label}: %{value:,}<extra></extra>"))
     return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})
+
+
+def wrap_label(text: str, width: float = 6) -> str:
+    """`text` broken at spaces into lines of about `width` em ('Universities,<br>research and
+    SMEs'); a word longer than a line keeps its line. Japanese, which has no spaces, is left whole."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and _width_em(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _width_em(text: str) -> float:
+    """Rough width of a label in em: Japanese characters are about twice as wide as Latin ones."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)

@@ -405,3 +405,29 @@ def test_round_ticks_end_at_or_above_the_largest_value():
 def test_milestone_notes_take_the_themes_text_colour_so_they_read_in_dark_mode_too():
     notes = list(milestone_notes(funding(title="Funding")).values())
     assert notes and all(note.font.color is None for note in notes)
+
+
+# ---- issue 14, item 4: treemap tiles keep their names --------------------------------------
+
+def objective_areas() -> pd.DataFrame:
+    return pd.DataFrame({"objective": ["ecosystems", "ecosystems", "understanding", "sdgs"],
+                         "programme_area": ["human_resources", "ip_office_modernization", "public_awareness", "sdgs"],
+                         "activity_count": [33, 7, 5, 4]})
+
+
+def test_treemap_names_are_broken_into_short_lines_so_small_tiles_hold_them():
+    assert charts.wrap_label("Universities, research and SMEs") == "Universities,<br>research<br>and SMEs"
+    assert charts.wrap_label("Branding") == "Branding"
+    assert charts.wrap_label("知的財産庁の近代化") == "知的財産庁の近代化"  # no spaces: left whole
+
+
+def test_an_objective_with_one_programme_area_is_one_tile_naming_both():
+    """A header over a sliver of a tile left both unnamed (the 5- and 4-activity objectives)."""
+    tree = charts.objectives_treemap(objective_areas(), Style()).data[0]
+    tiles = dict(zip(tree.ids, zip(tree.labels, tree.parents, tree.values)))
+    assert tiles["o/ecosystems"] == ("Self-sustaining IP ecosystems", "", 40)
+    assert tiles["a/human_resources"] == ("<b>Human<br>resources</b>", "o/ecosystems", 33)
+    assert tiles["a/public_awareness"] == ("<b>Deeper<br>understanding<br>of IP</b><br>Communication<br>to the<br>public",
+                                          "", 5)
+    assert "o/understanding" not in tiles and "o/sdgs" not in tiles
+    assert sum(v for i, (_, p, v) in tiles.items() if p == "") == 49  # every activity still counted once
