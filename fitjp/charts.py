@@ -188,8 +188,8 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     """Stacked bars per fiscal year and fund, hatched where converted; years with no public
     figure shaded grey and marked; years whose stated amount has no exchange rate marked.
     Below, in its own panel, a line summing documented years and diamonds for the cumulative
-    totals sources state. `compact` (a small preview) keeps only the gap marks in the legend
-    and drops the milestone labels."""
+    totals sources state. `compact` (a small preview) keeps the funds and the gap marks in the
+    legend and drops the milestones."""
     lang, first, last = style.lang, int(years.fiscal_year.min()), int(years.fiscal_year.max())
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.12)
     figures = years.dropna(subset=["fund"])
@@ -246,7 +246,7 @@ def _fund_bars(fig: go.Figure, drawn: pd.DataFrame, currency: str, style: Style,
     for fund, rows in drawn.groupby("fund", sort=False):
         fig.add_bar(
             x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, lang), width=0.8, row=1, col=1,
-            showlegend=not compact,
+            showlegend=True,  # the Overview's small chart too: its colours need their names
             marker=_fund_marker(fund, rows.is_converted),
             # a shared screen gets each year's total above its bars instead (_year_totals)
             text=[compact_number(v, lang) for v in rows.amount] if values_fit and not style.presenting else None,
@@ -426,8 +426,12 @@ def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_titl
         category_axis |= _year_axis(frame[x])
     value_axis = {"title": y_title} | _count_axis(values.max())
     if horizontal:
+        # The category title written across, over the names: a vertical title is turned 90
+        # degrees, and a Japanese one (国) must not be.
+        fig.add_annotation(text=x_title, xref="paper", yref="paper", x=0, y=1, xanchor="right", yanchor="bottom",
+                           showarrow=False, font={"size": style.tick_size}, name="category_title")
         return _layout(fig, style, title, xaxis=value_axis, showlegend=False,
-                       yaxis=category_axis | {"autorange": "reversed"})
+                       yaxis={"autorange": "reversed"} | {k: v for k, v in category_axis.items() if k != "title"})
     return _layout(fig, style, title, xaxis=category_axis, yaxis=value_axis, showlegend=False)
 
 

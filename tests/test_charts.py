@@ -431,3 +431,19 @@ def test_an_objective_with_one_programme_area_is_one_tile_naming_both():
                                           "", 5)
     assert "o/understanding" not in tiles and "o/sdgs" not in tiles
     assert sum(v for i, (_, p, v) in tiles.items() if p == "") == 49  # every activity still counted once
+
+
+def test_the_overviews_small_funding_chart_names_its_funds_in_the_legend():
+    """Issue 14, item 9: the Overview's chart had coloured bars and no legend saying which fund is which."""
+    fig = funding(Style(height=380), compact=True)
+    assert {t.name for t in fig.data if t.type == "bar" and t.showlegend} == {
+        "Asia-Pacific (1987-2019)", "Africa and LDCs (2008-2019)", "Asia-Pacific + Africa (one budget line)"}
+
+
+def test_a_horizontal_bar_charts_category_title_is_written_across_not_turned():
+    """Issue 14, item 9: the Japanese title 国 was turned 90 degrees on the y axis."""
+    frame = pd.DataFrame({"name": ["ケニア", "タンザニア"], "activity_count": [5, 3]})
+    fig = charts.bars(frame, "name", "activity_count", Style(lang="ja"), "国", "活動数", horizontal=True)
+    assert not fig.layout.yaxis.title.text
+    title = next(a for a in fig.layout.annotations if a.name == "category_title")
+    assert title.text == "国" and not title.textangle and title.yanchor == "bottom" and title.y == 1
