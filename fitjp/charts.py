@@ -149,8 +149,10 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
                   "yanchor": "top", "pad": {"t": 12}} if title else None,
         "font": {"size": style.font_size, "family": "Source Sans Pro, Arial, sans-serif"},
         "height": style.height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "traceorder": "normal",
-                   "font": {"size": style.legend_size}},
+        # At the figure's foot in container coordinates: plotly grows the bottom margin to hold
+        # it under the axis title (at -0.22 of the plot's height it printed over long tick labels).
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0,
+                   "traceorder": "normal", "font": {"size": style.legend_size}},
         "hoverlabel": {"font_size": style.font_size},
         "separators": SEPARATORS.get(style.lang, SEPARATORS["en"]),
         # Plotly shrinks text to fit a bar or tile; below this size it is hidden instead.
@@ -213,11 +215,7 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     fig.update_layout(shapes=_gap_bands(gaps.fiscal_year.tolist()) + _milestone_lines(milestones))
     _funding_axes(fig, years, drawn, top, currency, style, compact)
     top_margin = (style.title_size + 30 if title else 16) + (style.tick_size + 12 if milestones else 0)
-    # The legend at the foot of the figure (container, not plot, coordinates): plotly then
-    # grows the bottom margin to hold it under the axis title, at any width and height.
-    legend = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
-              "traceorder": "normal", "font": {"size": style.legend_size}}
-    return _layout(fig, style, title, barmode="stack", showlegend=True, legend=legend,
+    return _layout(fig, style, title, barmode="stack", showlegend=True,
                    margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
 
 
@@ -451,7 +449,12 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
                     text=rows[y] if style.presenting else None, textposition="inside",
                     textfont={"size": style.value_size}, insidetextfont={"size": style.value_size},
                     hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
-    x_axis = {"title": x_title} | (_year_axis(frame[x]) if pd.api.types.is_numeric_dtype(frame[x]) else {})
+    if pd.api.types.is_numeric_dtype(frame[x]):
+        x_axis = {"title": x_title} | _year_axis(frame[x])
+    else:  # names in short lines, side by side, rather than turned and crossing each other
+        names_shown = list(dict.fromkeys(frame[x]))
+        x_axis = {"title": x_title, "tickvals": names_shown, "ticktext": [wrap_label(n, 8) for n in names_shown],
+                  "tickangle": 0}
     y_axis = {"title": y_title} | _count_axis(frame.groupby(x)[y].sum().max())
     return _layout(fig, style, title, barmode="stack", xaxis=x_axis, yaxis=y_axis)
 

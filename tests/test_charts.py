@@ -447,3 +447,23 @@ def test_a_horizontal_bar_charts_category_title_is_written_across_not_turned():
     assert not fig.layout.yaxis.title.text
     title = next(a for a in fig.layout.annotations if a.name == "category_title")
     assert title.text == "国" and not title.textangle and title.yanchor == "bottom" and title.y == 1
+
+
+def test_long_category_names_are_written_in_short_lines_side_by_side():
+    """/compare at 1024 px: 'United Republic of Tanzania' was turned and crossed its neighbours
+    and the legend; names now break into lines and stay level."""
+    frame = pd.DataFrame({"name": ["Kenya", "United Republic of Tanzania"], "activity_count": [3, 5],
+                          "activity_type": ["workshop", "workshop"]})
+    fig = charts.stacked_bars(frame, "name", "activity_count", "activity_type", {"workshop": "Workshop"}, Style(),
+                              "Country", "Activities")
+    assert list(fig.layout.xaxis.ticktext) == ["Kenya", "United<br>Republic of<br>Tanzania"]
+    assert list(fig.layout.xaxis.tickvals) == ["Kenya", "United Republic of Tanzania"]
+    assert fig.layout.xaxis.tickangle == 0
+
+
+def test_every_legend_sits_at_the_figures_foot():
+    for fig in (funding(title="Funding"), charts.stacked_bars(
+            pd.DataFrame({"year": [2020], "activity_count": [1], "objective": ["sdgs"]}), "year", "activity_count",
+            "objective", {"sdgs": "SDGs"}, Style(), "Year", "Activities")):
+        assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0
+        assert fig.layout.legend.yanchor == "bottom"
