@@ -215,7 +215,10 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     fig.update_layout(shapes=_gap_bands(gaps.fiscal_year.tolist()) + _milestone_lines(milestones))
     _funding_axes(fig, years, drawn, top, currency, style, compact)
     top_margin = (style.title_size + 30 if title else 16) + (style.tick_size + 12 if milestones else 0)
-    return _layout(fig, style, title, barmode="stack", showlegend=True,
+    # The legend below takes one row per entry on a narrow column (1024 px with the sidebar, a
+    # phone): room for it, so the bars keep a readable height.
+    legend_room = 0 if compact or style.presenting else 120
+    return _layout(fig, style, title, barmode="stack", showlegend=True, height=style.height + legend_room,
                    margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
 
 
