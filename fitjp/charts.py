@@ -152,8 +152,10 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
                   "yanchor": "top", "pad": {"t": 12}} if title else None,
         "font": {"size": style.font_size, "family": "Source Sans Pro, Arial, sans-serif"},
         "height": style.height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "traceorder": "normal",
-                   "font": {"size": style.legend_size}},
+        # At the figure's foot in container coordinates: plotly grows the bottom margin to hold
+        # it under the axis title (at -0.22 of the plot's height it printed over long tick labels).
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0,
+                   "traceorder": "normal", "font": {"size": style.legend_size}},
         "hoverlabel": {"font_size": style.font_size},
         "separators": SEPARATORS.get(style.lang, SEPARATORS["en"]),
         # Plotly shrinks text to fit a bar or tile; below this size it is hidden instead.
@@ -191,13 +193,15 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     """Stacked bars per fiscal year and fund, hatched where converted; years with no public
     figure shaded grey and marked; years whose stated amount has no exchange rate marked.
     Below, in its own panel, a line summing documented years and diamonds for the cumulative
-    totals sources state. `compact` (a small preview) keeps only the gap marks in the legend
-    and drops the milestone labels."""
+    totals sources state. `compact` (a small preview) keeps the funds and the gap marks in the
+    legend and drops the milestones."""
     lang, first, last = style.lang, int(years.fiscal_year.min()), int(years.fiscal_year.max())
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.12)
     figures = years.dropna(subset=["fund"])
     drawn = figures[figures.amount.notna()]
     _fund_bars(fig, drawn, currency, style, few_years=years.fiscal_year.nunique() <= 15, compact=compact)
+    if style.presenting and style.show_values:
+        _year_totals(fig, drawn, style, upright=years.fiscal_year.nunique() <= 15)
     gaps = years[years.is_gap]
     _marks(fig, gaps.fiscal_year, [t("funding.gap_hover", lang, year=y) for y in gaps.fiscal_year],
            t("label.gap_year", lang), "square", style, meta="gap")
@@ -205,17 +209,19 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     no_rate = {year: "<br>".join(_no_rate_text(row, currency, lang) for row in rows.itertuples())
                for year, rows in unconverted.groupby("fiscal_year", sort=True)}
     _marks(fig, list(no_rate), list(no_rate.values()), t("label.no_rate", lang), "x-thin-open", style,
-           meta="no_rate", text=t("label.no_rate_short", lang))
+           meta="no_rate", text=t("label.no_rate_short", lang), text_sides=_inward(list(no_rate), first, last))
     top = _cumulative_panel(fig, years, statements, currency, style, compact)
-    milestones = [] if compact else _milestone_labels(first, last, style)
+    milestones = [] if compact else _milestone_labels(first, last)
     _milestone_notes(fig, milestones, style)
     # every band and line at once: plotly's add_vrect/add_vline copy the layout per call,
     # which took half of this figure's build
     fig.update_layout(shapes=_gap_bands(gaps.fiscal_year.tolist()) + _milestone_lines(milestones))
-    milestone_rows = max((row + 1 for *_, row in milestones), default=0)
     _funding_axes(fig, years, drawn, top, currency, style, compact)
-    top_margin = (style.title_size + 30 if title else 16) + milestone_rows * (style.tick_size + 10)
-    return _layout(fig, style, title, barmode="stack", showlegend=True,
+    top_margin = (style.title_size + 30 if title else 16) + (style.tick_size + 12 if milestones else 0)
+    # The legend below takes one row per entry on a narrow column (1024 px with the sidebar, a
+    # phone): room for it, so the bars keep a readable height.
+    legend_room = 0 if compact or style.presenting else 120
+    return _layout(fig, style, title, barmode="stack", showlegend=True, height=style.height + legend_room,
                    margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
 
 
@@ -244,17 +250,69 @@ def _fund_bars(fig: go.Figure, drawn: pd.DataFrame, currency: str, style: Style,
     for fund, rows in drawn.groupby("fund", sort=False):
         fig.add_bar(
             x=rows.fiscal_year, y=rows.amount, name=label("fund", fund, lang), width=0.8, row=1, col=1,
-            showlegend=not compact,
-            marker={"color": FUND_COLOURS.get(fund, PALETTE[3]),
-                    "pattern": {"shape": ["/" if c else "" for c in rows.is_converted], "solidity": 0.4}},
-            text=[compact_number(v, lang) for v in rows.amount] if values_fit else None,
+            showlegend=True,  # the Overview's small chart too: its colours need their names
+            marker=_fund_marker(fund, rows.is_converted),
+            # a shared screen gets each year's total above its bars instead (_year_totals)
+            text=[compact_number(v, lang) for v in rows.amount] if values_fit and not style.presenting else None,
             textposition="inside", insidetextanchor="middle", textangle=0 if few_years else -90,
-            textfont={"size": style.value_size}, insidetextfont={"size": style.value_size},
+            textfont={"size": style.value_size},
+            insidetextfont={"size": style.value_size, "color": _value_colours(fund, rows.is_converted)},
             customdata=list(zip([whole_number(v, lang) for v in rows.amount_stated], rows.currency_stated,
                                 rows.status.map(lambda s: label("status", s, lang)), rows.source_title)),
             hovertemplate="%{x}: %{y:,.0f} " + currency
                           + "<br>" + t("label.stated", lang) + ": %{customdata[0]} %{customdata[1]}"
                           + " (%{customdata[2]})<br>%{customdata[3]}<extra>%{fullData.name}</extra>")
+
+
+def _year_totals(fig: go.Figure, drawn: pd.DataFrame, style: Style, upright: bool) -> None:
+    """Each year's total written just above its bars, at full size: a small bar (FY1987, FY2008)
+    cannot hold its value inside, and plotly hides a value that does not fit. Turned upright
+    only when few years leave room across."""
+    totals = drawn.groupby("fiscal_year").amount.sum()
+    for year, total in totals.items():
+        fig.add_annotation(x=year, y=total, xref="x", yref="y", text=compact_number(total, style.lang),
+                           showarrow=False, yanchor="bottom", yshift=2, textangle=0 if upright else -90,
+                           font={"size": style.value_size}, name="year_total")
+
+
+def _fund_marker(fund: str, converted: pd.Series) -> dict:
+    """A fund's colour; converted figures hatched in it over a light tint of it, so a value
+    written on the bar reads against both the stripes and the ground between them, in either
+    theme (plotly's default ground is transparent: the page's white or near-black)."""
+    colour = FUND_COLOURS.get(fund, PALETTE[3])
+    return {"color": colour,
+            "pattern": {"shape": ["/" if c else "" for c in converted], "solidity": 0.4, "fillmode": "replace",
+                        "fgcolor": colour, "bgcolor": _tint(colour, 0.75)}}
+
+
+def _value_colours(fund: str, converted: pd.Series) -> list[str | None]:
+    """Black on hatched bars (at least 4:1 on every fund colour and on its tint); plotly's own
+    choice (white or black, by the fill) on solid ones."""
+    return [HATCHED_TEXT if c else _solid_text(FUND_COLOURS.get(fund, PALETTE[3])) for c in converted]
+
+
+HATCHED_TEXT = "#000000"
+
+
+def _solid_text(colour: str) -> str:
+    """White or black, whichever contrasts more with the bar's colour (WCAG)."""
+    return "#ffffff" if contrast_ratio(colour, "#ffffff") >= contrast_ratio(colour, "#000000") else "#000000"
+
+
+def _tint(colour: str, amount: float) -> str:
+    """`colour` mixed with white: 0 is the colour, 1 is white."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in rgb)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast of two '#rrggbb' colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def _no_rate_text(row, currency: str, lang: str) -> str:
@@ -285,40 +343,29 @@ def _cumulative_panel(fig: go.Figure, years: pd.DataFrame, statements: pd.DataFr
     return max(running.cumulative_documented.max() if len(running) else 0, dated.amount.max() if len(dated) else 0)
 
 
-def _milestone_labels(first: int, last: int, style: Style) -> list[tuple[int, str, str, int]]:
-    """(year, text, anchor, row) per milestone in range. Labels sit above the plot, horizontal,
-    starting at their year (ending at it near the right edge); a label that would overlap one
-    already placed goes up a row. Widths are estimated for a chart about 1000 px wide."""
-    years_per_px = (last - first + 1.2) / 1000
-    placed: list[tuple[float, float, int]] = []
-    labels = []
-    for year in (y for y in MILESTONES if first <= y <= last):
-        text = t(f"milestone.{year}", style.lang)
-        width = (_text_width_em(text) + 1) * style.tick_size * years_per_px  # 1 em apart at least
-        anchor = "left" if year + width <= last + 0.6 else "right"
-        start, end = (year, year + width) if anchor == "left" else (year - width, year)
-        row = 0
-        while any(r == row and start < e and s < end for s, e, r in placed):
-            row += 1
-        placed.append((start, end, row))
-        labels.append((year, text, anchor, row))
-    return labels
+def _milestone_labels(first: int, last: int) -> list[tuple[int, int]]:
+    """(year, number) per milestone in range, numbered from 1. The chart writes the number at
+    the year, the caption the words (milestone_key): a number fits between two milestones four
+    years apart at any width, a sentence does not."""
+    return [(year, number) for number, year in enumerate((y for y in MILESTONES if first <= y <= last), 1)]
 
 
-def _text_width_em(text: str) -> float:
-    """Rough width of a label in em: Japanese characters are about twice as wide as Latin ones."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.6 for c in text)
-
-
-def _milestone_notes(fig: go.Figure, labels: list[tuple[int, str, str, int]], style: Style) -> None:
-    """Each milestone's label above the plot area, where it never covers a bar or a value."""
-    for year, text, anchor, row in labels:
-        fig.add_annotation(x=year, y=1.01, xref="x", yref="paper", text=text, showarrow=False,
-                           xanchor=anchor, yanchor="bottom", yshift=row * (style.tick_size + 10),
+def _milestone_notes(fig: go.Figure, labels: list[tuple[int, int]], style: Style) -> None:
+    """Each milestone's number in a small box above the plot area, where it never covers a bar."""
+    for year, number in labels:
+        fig.add_annotation(x=year, y=1.0, xref="x", yref="paper", text=str(number), showarrow=False,
+                           xanchor="center", yanchor="bottom", yshift=4, name=f"milestone:{year}",
+                           borderpad=2, borderwidth=1, bordercolor=GAP_COLOUR,
                            font={"size": style.tick_size})  # the theme's text colour: reads in light and dark
 
 
-def _milestone_lines(labels: list[tuple[int, str, str, int]]) -> list[dict]:
+def milestone_key(fig: go.Figure, lang: str) -> str:
+    """The caption's key to the numbered milestones a figure draws: '1 1987: first contribution · 2 …'."""
+    years = [int(a.name.split(":")[1]) for a in fig.layout.annotations if (a.name or "").startswith("milestone:")]
+    return " · ".join(f"({number}) {t(f'milestone.{year}', lang)}" for number, year in enumerate(years, 1))
+
+
+def _milestone_lines(labels: list[tuple[int, int]]) -> list[dict]:
     """A dotted line through both panels at each milestone, behind the bars."""
     return [shape for year, *_ in labels
             for shape in _in_both_panels({"type": "line", "x0": year, "x1": year, "layer": "below",
@@ -343,15 +390,21 @@ def _in_both_panels(shape: dict) -> list[dict]:
     return [shape | {"xref": x, "yref": f"{y} domain", "y0": 0, "y1": 1} for x, y in (("x", "y"), ("x2", "y2"))]
 
 
+def _inward(years: list[int], first: int, last: int) -> list[str]:
+    """Where a mark's label sits: toward the middle of the axis, so a label on the first year
+    does not run over the amount axis' tick labels (its '0'), nor one on the last year off the chart."""
+    return ["top right" if year - first <= last - year else "top left" for year in years]
+
+
 def _marks(fig: go.Figure, years, hover: list[str], name: str, symbol: str, style: Style, meta: str,
-           text: str | None = None) -> None:
+           text: str | None = None, text_sides: list[str] | None = None) -> None:
     """Markers on the zero line of the bar panel for years drawn without a bar, each explained
     in the legend (`name`) and in its hover."""
     if not len(years):
         return
     fig.add_scatter(x=list(years), y=[0] * len(years), mode="markers+text" if text else "markers", name=name,
                     row=1, col=1, meta=meta, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-                    text=[text] * len(years) if text else None, textposition="top center",
+                    text=[text] * len(years) if text else None, textposition=text_sides or "top center",
                     textfont={"size": style.value_size, "color": GAP_COLOUR},
                     marker={"symbol": symbol, "size": style.marker_size, "color": "#d9d9d9",
                             "line": {"width": 2, "color": GAP_COLOUR}},
@@ -377,8 +430,12 @@ def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_titl
         category_axis |= _year_axis(frame[x])
     value_axis = {"title": y_title} | _count_axis(values.max())
     if horizontal:
+        # The category title written across, over the names: a vertical title is turned 90
+        # degrees, and a Japanese one (国) must not be.
+        fig.add_annotation(text=x_title, xref="paper", yref="paper", x=0, y=1, xanchor="right", yanchor="bottom",
+                           showarrow=False, font={"size": style.tick_size}, name="category_title")
         return _layout(fig, style, title, xaxis=value_axis, showlegend=False,
-                       yaxis=category_axis | {"autorange": "reversed"})
+                       yaxis={"autorange": "reversed"} | {k: v for k, v in category_axis.items() if k != "title"})
     return _layout(fig, style, title, xaxis=category_axis, yaxis=value_axis, showlegend=False)
 
 
@@ -398,7 +455,12 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
                     text=rows[y] if style.presenting else None, textposition="inside",
                     textfont={"size": style.value_size}, insidetextfont={"size": style.value_size},
                     hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
-    x_axis = {"title": x_title} | (_year_axis(frame[x]) if pd.api.types.is_numeric_dtype(frame[x]) else {})
+    if pd.api.types.is_numeric_dtype(frame[x]):
+        x_axis = {"title": x_title} | _year_axis(frame[x])
+    else:  # names in short lines, side by side, rather than turned and crossing each other
+        names_shown = list(dict.fromkeys(frame[x]))
+        x_axis = {"title": x_title, "tickvals": names_shown, "ticktext": [wrap_label(n, 8) for n in names_shown],
+                  "tickangle": 0}
     y_axis = {"title": y_title} | _count_axis(frame.groupby(x)[y].sum().max())
     return _layout(fig, style, title, barmode="stack", xaxis=x_axis, yaxis=y_axis)
 
@@ -490,19 +552,45 @@ def clicked_country(points) -> str | None:
 
 
 def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
-    """Objectives and, inside each, its programme areas, sized by activities."""
+    """Objectives and, inside each, its programme areas, sized by activities. Names are broken
+    into short lines, so a small tile (3 of 120 activities) still holds its name; an objective
+    with one programme area is one tile naming both, not a header over a sliver of a tile."""
     objectives = frame.groupby("objective", sort=False).activity_count.sum()
-    ids = [f"o/{o}" for o in objectives.index] + [f"a/{a}" for a in frame.programme_area]
-    names = [label("objective", o, style.lang) for o in objectives.index] + \
-            [label("area", a, style.lang) for a in frame.programme_area]
-    parents = [""] * len(objectives) + [f"o/{o}" for o in frame.objective]
-    values = list(objectives.values) + list(frame.activity_count)
-    colours = {o: PALETTE[i] for i, o in enumerate(objectives.index)}
+    areas_of = frame.groupby("objective", sort=False).programme_area.count()
+    nested = [o for o in objectives.index if areas_of[o] > 1]
+    lang, colours = style.lang, {o: PALETTE[i] for i, o in enumerate(objectives.index)}
+    single = frame[~frame.objective.isin(nested)]
+    inner = frame[frame.objective.isin(nested)]
+    ids = [f"o/{o}" for o in nested] + [f"a/{a}" for a in inner.programme_area] + [f"a/{a}" for a in single.programme_area]
+    names = [label("objective", o, lang) for o in nested] + \
+            [f"<b>{wrap_label(label('area', a, lang))}</b>" for a in inner.programme_area] + \
+            [f"<b>{wrap_label(label('objective', o, lang))}</b><br>{wrap_label(label('area', a, lang))}"
+             for o, a in zip(single.objective, single.programme_area)]
+    parents = [""] * len(nested) + [f"o/{o}" for o in inner.objective] + [""] * len(single)
+    values = [objectives[o] for o in nested] + list(inner.activity_count) + list(single.activity_count)
+    tile_colours = [colours[o] for o in nested] + [colours[o] for o in inner.objective] + \
+                   [colours[o] for o in single.objective]
     text_size = max(style.font_size, style.value_size)
     fig = go.Figure(go.Treemap(
         ids=ids, labels=names, parents=parents, values=values, branchvalues="total", sort=False,
-        marker={"colors": [colours[o] for o in objectives.index] + [colours[o] for o in frame.objective]},
-        texttemplate="<b>%{label}</b><br>%{value:,}", textfont={"size": text_size},
+        marker={"colors": tile_colours}, texttemplate="%{label}<br>%{value:,}", textfont={"size": text_size},
         insidetextfont={"size": text_size}, tiling={"pad": 2}, pathbar={"visible": False},
         hovertemplate="%{label}: %{value:,}<extra></extra>"))
     return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})
+
+
+def wrap_label(text: str, width: float = 6) -> str:
+    """`text` broken at spaces into lines of about `width` em ('Universities,<br>research and
+    SMEs'); a word longer than a line keeps its line. Japanese, which has no spaces, is left whole."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and _width_em(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _width_em(text: str) -> float:
+    """Rough width of a label in em: Japanese characters are about twice as wide as Latin ones."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)

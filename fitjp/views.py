@@ -32,6 +32,8 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
              source=f"{t('caption.public_record', lang)}; {rates.publisher}")
     if not compact:
         st.caption(" ".join(funding_notes(charts.drawn_marks(fig), filters.currency, rates, lang)))
+        if key_line := charts.milestone_key(fig, lang):
+            st.caption(key_line)
     return years
 
 

@@ -79,7 +79,10 @@ def test_presenter_funding_chart_type_is_readable_from_the_back():
     assert all(a.font.size >= READABLE_PX for a in fig.layout.annotations)  # milestones and panel title
     bars = [t for t in fig.data if t.type == "bar"]
     assert bars and all(b.textfont.size >= READABLE_PX and b.insidetextfont.size >= READABLE_PX for b in bars)
-    assert all(b.text is not None for b in bars)  # presenter: values written on every bar
+    # presenter: every year's value written above its bars at full size (inside, plotly hid those
+    # of small bars: FY1987, FY2008)
+    totals = {a.x: a.text for a in fig.layout.annotations if a.name == "year_total"}
+    assert totals == {1999: "2.3M", 2008: "1.1M", 2016: "6.2M"}
 
 
 def test_values_are_hidden_rather_than_shrunk_below_the_readable_size():
@@ -135,19 +138,70 @@ def test_funding_caption_in_francs_explains_hatching_diamonds_and_the_missing_ra
 
 # ---- d. milestones above the plot, a panel for the cumulative figures, the 1987 figure --------
 
-def test_milestone_notes_sit_above_the_plot_area_horizontally():
-    fig = funding(title="Funding")
-    notes = [a for a in fig.layout.annotations if a.text.startswith(("1987", "2008", "2015", "2019"))]
-    assert len(notes) == 4
-    assert all(a.yref == "paper" and a.y > 1 and a.yanchor == "bottom" and not a.textangle for a in notes)
+def milestone_notes(fig):
+    return {int(a.name.split(":")[1]): a for a in fig.layout.annotations if (a.name or "").startswith("milestone:")}
 
 
-def test_close_milestone_notes_are_staggered_and_the_top_margin_holds_them():
+def test_milestones_are_numbered_above_the_plot_area_and_explained_in_the_caption():
+    """A number fits between milestones four years apart at any width; a sentence overlapped
+    its neighbour at 1024 and 390 px (issue 14, item 6). The words go to the caption."""
     fig = funding(title="Funding")
-    notes = {a.text[:4]: a for a in fig.layout.annotations if a.text[:4] in ("2008", "2015")}
-    assert notes["2008"].yshift != notes["2015"].yshift  # seven years apart on a 39-year axis
-    highest = max(a.yshift or 0 for a in fig.layout.annotations)
-    assert fig.layout.margin.t >= highest + 2 * Style().tick_size
+    notes = milestone_notes(fig)
+    assert {year: note.text for year, note in notes.items()} == {1987: "1", 2008: "2", 2015: "3", 2019: "4"}
+    assert all(a.yref == "paper" and a.y >= 1 and a.yanchor == "bottom" and not a.textangle for a in notes.values())
+    assert fig.layout.margin.t >= max(a.yshift or 0 for a in notes.values()) + 2 * Style().tick_size
+    assert charts.milestone_key(fig, "en") == ("(1) 1987: first contribution · (2) 2008: Africa and LDCs fund · "
+                                               "(3) 2015: Africa CHF 1.6m a year · (4) 2019: one Global fund")
+
+
+def test_milestone_key_names_only_the_milestones_drawn():
+    fig = funding(rows=record(2010, 2025))
+    assert charts.milestone_key(fig, "fr") == "(1) 2015 : Afrique, 1,6 M CHF par an · (2) 2019 : un fonds mondial unique"
+    assert charts.milestone_key(funding(compact=True), "en") == ""
+
+
+def test_the_funding_legend_sits_at_the_foot_of_the_figure_not_on_the_axis_title():
+    """At -0.22 of the plot's height the legend printed over the year axis' title at 1024 and
+    390 px; in container coordinates plotly grows the margin to hold it below everything."""
+    legend = funding(title="Funding").layout.legend
+    assert legend.yref == "container" and legend.y == 0 and legend.yanchor == "bottom"
+    assert legend.orientation == "h"
+
+
+def test_the_no_rate_label_points_away_from_the_amount_axis():
+    """'no rate' on FY1987 was centred on the year and ran over the axis' '0' tick."""
+    assert trace(funding(), "no_rate").textposition == ("top right",)
+    assert charts._inward([1987, 2024], 1987, 2025) == ["top right", "top left"]
+
+
+@pytest.mark.parametrize("fund", list(charts.FUND_COLOURS))
+def test_values_on_hatched_bars_read_on_the_stripes_and_the_ground(fund):
+    """White values on the green hatched bars were unreadable: the pattern's ground was
+    transparent (the page's white). Both the stripes and the ground now take at least 3:1."""
+    marker = charts._fund_marker(fund, pd.Series([True, False]))
+    text = charts._value_colours(fund, pd.Series([True, False]))
+    pattern = marker["pattern"]
+    assert pattern["shape"] == ["/", ""] and pattern["fillmode"] == "replace"
+    for ground in (pattern["fgcolor"], pattern["bgcolor"]):
+        assert charts.contrast_ratio(text[0], ground) >= 3
+    assert charts.contrast_ratio(text[1], marker["color"]) >= 3
+
+
+def test_contrast_ratio_is_wcags():
+    assert round(charts.contrast_ratio("#ffffff", "#000000"), 1) == 21.0
+    assert round(charts.contrast_ratio("#ffffff", "#828180"), 2) == 3.89
+
+
+def test_presenter_writes_every_years_total_even_on_bars_too_small_to_hold_it():
+    rows = year_rows(2006, 2009, {2007: {"fund": "asia_pacific", "amount": 50_000.0, "amount_stated": 50_000.0,
+                                         "currency_stated": "CHF"},
+                                  2008: {"fund": "africa_ldcs", "amount": 1_100_000.0, "amount_stated": 1_100_000.0,
+                                         "currency_stated": "CHF"}})
+    fig = funding(PRESENTER, rows=rows, stated=no_statements())
+    totals = [a for a in fig.layout.annotations if a.name == "year_total"]
+    assert {a.x: a.text for a in totals} == {2007: "50K", 2008: "1.1M"}
+    assert all(a.font.size >= READABLE_PX and a.yanchor == "bottom" and a.textangle == 0 for a in totals)
+    assert not [a for a in funding(rows=rows, stated=no_statements()).layout.annotations if a.name == "year_total"]
 
 
 def test_milestone_lines_stay_behind_the_bars():
@@ -406,5 +460,67 @@ def test_round_ticks_end_at_or_above_the_largest_value():
 
 
 def test_milestone_notes_take_the_themes_text_colour_so_they_read_in_dark_mode_too():
-    notes = [a for a in funding(title="Funding").layout.annotations if a.text[:4] in ("1987", "2008", "2019")]
+    notes = list(milestone_notes(funding(title="Funding")).values())
     assert notes and all(note.font.color is None for note in notes)
+
+
+# ---- issue 14, item 4: treemap tiles keep their names --------------------------------------
+
+def objective_areas() -> pd.DataFrame:
+    return pd.DataFrame({"objective": ["ecosystems", "ecosystems", "understanding", "sdgs"],
+                         "programme_area": ["human_resources", "ip_office_modernization", "public_awareness", "sdgs"],
+                         "activity_count": [33, 7, 5, 4]})
+
+
+def test_treemap_names_are_broken_into_short_lines_so_small_tiles_hold_them():
+    assert charts.wrap_label("Universities, research and SMEs") == "Universities,<br>research<br>and SMEs"
+    assert charts.wrap_label("Branding") == "Branding"
+    assert charts.wrap_label("知的財産庁の近代化") == "知的財産庁の近代化"  # no spaces: left whole
+
+
+def test_an_objective_with_one_programme_area_is_one_tile_naming_both():
+    """A header over a sliver of a tile left both unnamed (the 5- and 4-activity objectives)."""
+    tree = charts.objectives_treemap(objective_areas(), Style()).data[0]
+    tiles = dict(zip(tree.ids, zip(tree.labels, tree.parents, tree.values)))
+    assert tiles["o/ecosystems"] == ("Self-sustaining IP ecosystems", "", 40)
+    assert tiles["a/human_resources"] == ("<b>Human<br>resources</b>", "o/ecosystems", 33)
+    assert tiles["a/public_awareness"] == ("<b>Deeper<br>understanding<br>of IP</b><br>Communication<br>to the<br>public",
+                                          "", 5)
+    assert "o/understanding" not in tiles and "o/sdgs" not in tiles
+    assert sum(v for i, (_, p, v) in tiles.items() if p == "") == 49  # every activity still counted once
+
+
+def test_the_overviews_small_funding_chart_names_its_funds_in_the_legend():
+    """Issue 14, item 9: the Overview's chart had coloured bars and no legend saying which fund is which."""
+    fig = funding(Style(height=380), compact=True)
+    assert {t.name for t in fig.data if t.type == "bar" and t.showlegend} == {
+        "Asia-Pacific (1987-2019)", "Africa and LDCs (2008-2019)", "Asia-Pacific + Africa (one budget line)"}
+
+
+def test_a_horizontal_bar_charts_category_title_is_written_across_not_turned():
+    """Issue 14, item 9: the Japanese title 国 was turned 90 degrees on the y axis."""
+    frame = pd.DataFrame({"name": ["ケニア", "タンザニア"], "activity_count": [5, 3]})
+    fig = charts.bars(frame, "name", "activity_count", Style(lang="ja"), "国", "活動数", horizontal=True)
+    assert not fig.layout.yaxis.title.text
+    title = next(a for a in fig.layout.annotations if a.name == "category_title")
+    assert title.text == "国" and not title.textangle and title.yanchor == "bottom" and title.y == 1
+
+
+def test_long_category_names_are_written_in_short_lines_side_by_side():
+    """/compare at 1024 px: 'United Republic of Tanzania' was turned and crossed its neighbours
+    and the legend; names now break into lines and stay level."""
+    frame = pd.DataFrame({"name": ["Kenya", "United Republic of Tanzania"], "activity_count": [3, 5],
+                          "activity_type": ["workshop", "workshop"]})
+    fig = charts.stacked_bars(frame, "name", "activity_count", "activity_type", {"workshop": "Workshop"}, Style(),
+                              "Country", "Activities")
+    assert list(fig.layout.xaxis.ticktext) == ["Kenya", "United<br>Republic of<br>Tanzania"]
+    assert list(fig.layout.xaxis.tickvals) == ["Kenya", "United Republic of Tanzania"]
+    assert fig.layout.xaxis.tickangle == 0
+
+
+def test_every_legend_sits_at_the_figures_foot():
+    for fig in (funding(title="Funding"), charts.stacked_bars(
+            pd.DataFrame({"year": [2020], "activity_count": [1], "objective": ["sdgs"]}), "year", "activity_count",
+            "objective", {"sdgs": "SDGs"}, Style(), "Year", "Activities")):
+        assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0
+        assert fig.layout.legend.yanchor == "bottom"

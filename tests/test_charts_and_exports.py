@@ -50,10 +50,12 @@ def test_funding_history_hatches_converted_bars_and_marks_gaps():
     assert any(shape.x0 == 1999.5 and shape.x1 == 2000.5 for shape in fig.layout.shapes)  # gap band
 
 
-def test_funding_history_compact_legend_explains_only_the_gap_marks():
+def test_funding_history_compact_legend_explains_the_funds_and_the_gap_marks():
+    # issue 14, item 9: the Overview's small chart left its fund colours unnamed
     fig = charts.funding_history(funding_rows(), statements(), "CHF", charts.Style(), compact=True)
     in_legend = {trace.name for trace in fig.data if trace.showlegend is not False}
-    assert in_legend == {"No public figure for this year", "No exchange rate for this year"}
+    assert in_legend == {"No public figure for this year", "No exchange rate for this year",
+                         "Asia-Pacific (1987-2019)", "Africa and LDCs (2008-2019)"}
 
 
 def test_presenter_style_enlarges_type():

@@ -53,8 +53,11 @@ def number(value) -> str:
 
 PRESENTER_CSS = """<style>
 [data-testid="stMainBlockContainer"] { font-size: 1.25rem; max-width: 100%; padding-top: 2rem; }
-[data-testid="stMetricValue"] { font-size: 3.2rem; }
-[data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+/* No text under 16 px (metric and widget labels, tabs, help were 14 px): every element of the
+   page takes at least its parent's size; charts (svg) size their own text (charts.Style). */
+[data-testid="stMain"] :not(svg, svg *) { font-size: max(16px, 1em); }
+[data-testid="stMain"] [data-testid="stMetricValue"] { font-size: 3.2rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
 h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
 /* Streamlit sizes paragraphs and button labels in rem, so the container's size alone leaves them at 16 px */
 [data-testid="stMain"] [data-testid="stMarkdown"] p, [data-testid="stMain"] [data-testid="stMarkdown"] li,
@@ -77,10 +80,12 @@ PRINT_CSS = """<style>
 # rule reads on light and dark: Streamlit's caption grey is 3.9:1 on white (WCAG AA wants 4.5).
 PAGE_CSS = """<style>
 [data-testid="stCaptionContainer"] { color: inherit !important; opacity: 0.8; }
-/* Metric labels wrap instead of ending in an ellipsis: "Cumulative contributions (as…" */
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+/* Metric labels and values wrap between words instead of ending in an ellipsis
+   ("Cumulative contributions (as…", "90M…" at 1024 px) or breaking a word ("contribution s"). */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *, [data-testid="stMetricValue"],
+[data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  height: auto !important; }
+  height: auto !important; overflow-wrap: normal !important; word-break: normal !important; }
 /* The activity list (tables.activity_table): real text a screen reader and find (Ctrl+F) reach. */
 .activity-list { list-style: none; padding: 0 !important; margin: 0 !important; }  /* no indent: a phone needs the width */
 .activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0 !important; }
