@@ -156,7 +156,7 @@ def test_milestones_are_numbered_above_the_plot_area_and_explained_in_the_captio
 
 def test_milestone_key_names_only_the_milestones_drawn():
     fig = funding(rows=record(2010, 2025))
-    assert charts.milestone_key(fig, "fr") == "(1) 2015 : Afrique, 1,6 M CHF par an · (2) 2019 : un fonds mondial unique"
+    assert charts.milestone_key(fig, "fr") == "(1) 2015\u00a0: Afrique, 1,6 M CHF par an · (2) 2019\u00a0: un fonds mondial unique"
     assert charts.milestone_key(funding(compact=True), "en") == ""
 
 

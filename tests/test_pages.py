@@ -169,10 +169,11 @@ def test_choosing_participants_and_a_zoom_goes_into_the_url_and_survives_a_filte
     groups = {g.label: g for g in app.get("button_group")}
     groups["Show"].set_value("participants").run()
     {g.label: g for g in app.get("button_group")}["Zoom to"].set_value("arab").run()
-    assert app.query_params["metric"] == ["participants"] and app.query_params["zoom"] == ["arab"]
+    url = lambda: {key: value if isinstance(value, str) else value[-1] for key, value in app.query_params.items()}
+    assert url()["metric"] == "participants" and url()["zoom"] == "arab"  # one value each, however AppTest keeps it
     assert map_title(app) == "Participants in national activities per country"
     {g.label: g for g in app.get("button_group")}["Currency"].set_value("JPY").run()  # write_url runs again
-    assert app.query_params["metric"] == ["participants"] and app.query_params["currency"] == ["JPY"]
+    assert url()["metric"] == "participants" and url()["currency"] == "JPY"
     {g.label: g for g in app.get("button_group")}["Show"].set_value("activities").run()
     assert "metric" not in app.query_params and map_title(app) == "Activities per country"
 

@@ -89,6 +89,8 @@ PAGE_CSS = """<style>
 /* The activity list (tables.activity_table): real text a screen reader and find (Ctrl+F) reach. */
 .activity-list { list-style: none; padding: 0 !important; margin: 0 !important; }  /* no indent: a phone needs the width */
 .activity-list li { padding: 0.45rem 0; border-bottom: 1px solid rgba(128, 128, 128, 0.35); margin: 0 !important; }
+/* The reset beside the filters line wraps its label rather than cutting it ("Réinitialiser les …" in a narrow column). */
+.st-key-reset_under_title button p { white-space: normal; overflow: visible; text-overflow: clip; }
 .activity-list .activity-title { font-weight: 600; }
 .activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: break-word; }  /* long words only: "Brazil; Chile" breaks at its spaces */
 .st-key-page_language { display: none; }

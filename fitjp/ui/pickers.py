@@ -24,7 +24,7 @@ def country_multiselect(label: str, options: list[str], names: dict[str, str], l
                         **widget) -> list[str]:
     """A multiselect of countries (ISO-3 codes) by name, that also takes any name typed."""
     chosen = st.multiselect(label, options, format_func=lambda code: names.get(code, code), key=key,
-                            accept_new_options=True, filter_mode="contains", select_all=False,
+                            accept_new_options=True, select_all=False,
                             on_change=_resolve_typed, args=(key, options, lang), **widget)
     _notice(key, names, lang)
     return [code for code in chosen if code in names]
@@ -34,7 +34,7 @@ def country_selectbox(label: str, options: list[str], names: dict[str, str], lan
                       **widget) -> str | None:
     """A selectbox of countries (ISO-3 codes) by name, that also takes any name typed."""
     picked = st.selectbox(label, options, format_func=lambda code: names.get(code, code), key=key,
-                          accept_new_options=True, filter_mode="contains",
+                          accept_new_options=True,
                           on_change=_resolve_typed, args=(key, options, lang), **widget)
     _notice(key, names, lang)
     return picked if picked in names else None

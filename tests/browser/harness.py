@@ -174,6 +174,11 @@ def sidebar(page):
     return panel
 
 
+def main(page):
+    """The page's main area, beside the sidebar."""
+    return page.get_by_test_id("stMain")
+
+
 def metric(page, label: str) -> str:
     """The value shown on the metric card labelled `label`."""
     card = page.get_by_test_id("stMetric").filter(has=page.get_by_test_id("stMetricLabel").get_by_text(label))

@@ -11,14 +11,10 @@ import zipfile
 from frictionless import validate
 from pptx import Presentation
 
-from harness import (assert_no_error, assert_offline, metric, new_page, open_page, pick, rerun, screenshot, sidebar,
+from harness import (main, assert_no_error, assert_offline, metric, new_page, open_page, pick, rerun, screenshot, sidebar,
                      wait_for_url, whole_number)
 
 COUNTED = "Activities involving it"
-
-
-def main(page):
-    return page.get_by_test_id("stMain")
 
 
 def compared(page, counted: str = COUNTED) -> dict[str, int]:

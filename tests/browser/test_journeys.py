@@ -9,12 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from harness import (PROJECTOR, assert_no_error, assert_offline, metric, new_page, open_page, pick, rerun,
+from harness import (main, PROJECTOR, assert_no_error, assert_offline, metric, new_page, open_page, pick, rerun,
                      screenshot, settle, sidebar, wait_for_url, whole_number)
-
-
-def main(page):
-    return page.get_by_test_id("stMain")
 
 
 def shown_country(page) -> str:
