@@ -220,3 +220,11 @@ def test_french_texts_put_a_no_break_space_before_double_punctuation_and_inside_
     spaced = re.compile(r"(?<![\u00a0\u202f])[:;!?»](?=\s|$)|«(?![\u00a0\u202f])")
     assert {key: text for key, text in texts.items() if spaced.search(text)} == {}
     assert texts["caption.source"] == "Source\u00a0: {source}"
+
+
+def test_japanese_texts_call_the_fund_by_one_word():
+    """基金 throughout: ファンド and 基金 mixed read as two different things (the review)."""
+    story = (catalogs.ROOT / "data" / "story.csv").read_text(encoding="utf-8")
+    texts = catalogs.translations("ja")
+    assert [key for key, text in texts.items() if "ファンド" in text] == [] and "ファンド" not in story
+    assert "基金" in texts["app.title"]
