@@ -41,7 +41,7 @@ st.caption(t("activities.rows", lang, first=ui.number(first + 1), last=ui.number
 st.caption(ui.caption(filters))
 
 about = {t("activities.data_as_of", lang): ui.data_as_of(), t("activities.exported", lang): ui.today(),
-         t("caption.source", lang, source=""): t("caption.public_record", lang)}
+         t("label.source", lang): t("caption.public_record", lang)}  # a key, not "Source: " with nothing after it
 described = {name: str(value) for name, value in ui.active_filter_values(filters).items()}
 if search:
     described[t("activities.search", lang)] = search
