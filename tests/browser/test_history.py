@@ -14,14 +14,13 @@ FULL_MATRIX=1 runs more and longer ones (README, "Tests").
 
 from __future__ import annotations
 
-import os
 import random
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from harness import assert_no_error, open_page, pick, rerun, sidebar
+from harness import FULL, assert_no_error, open_page, pick, rerun, sidebar
 
 from fitjp.filters import CHOICES, DEFAULT, Filters, current_year
 from fitjp.i18n import label, t
@@ -30,8 +29,8 @@ from fitjp.schema import CURRENCIES
 PAGES = {"funding": "page.funding", "map": "page.map", "overview": "page.overview",
          "objectives": "page.objectives", "activities": "page.activities"}
 COUNTRIES = {"KEN": "Kenya", "CIV": "Côte d'Ivoire", "BRA": "Brazil", "VNM": "Viet Nam", "TON": "Tonga"}
-JOURNEYS = 12 if os.environ.get("FULL_MATRIX") else 2
-STEPS = 12 if os.environ.get("FULL_MATRIX") else 6
+JOURNEYS = 12 if FULL else 2
+STEPS = 12 if FULL else 6
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,13 @@ The whole matrix takes several minutes, so the default run draws a fixed-seed sa
 from __future__ import annotations
 
 import itertools
-import os
-import random
 
 import pytest
 
-from harness import assert_no_error, new_page, open_page, screenshot
+from harness import FULL, assert_no_error, new_page, open_page, sample, screenshot
 from layout import (CHART_BOTTOMS, faint_bar_values, overlapping_texts, small_texts, truncated_cards,
                     unnamed_tiles)
 
-FULL = os.environ.get("FULL_MATRIX") == "1"
 PAGES = ("overview", "story", "funding", "map", "objectives", "country?country=KEN", "brief?country=KEN",
          "compare?country=KEN,TZA,UGA", "activities", "sources")
 VIEWPORTS = {390: {"width": 390, "height": 844}, 768: {"width": 768, "height": 1024},
@@ -30,12 +27,6 @@ VIEWPORTS = {390: {"width": 390, "height": 844}, 768: {"width": 768, "height": 1
 WIDTHS = (390, 768, 1024, 1440, 1920) if FULL else (390, 1024, 1920)
 THEMES = ("light", "dark")
 STORY_STEPS = range(1, 7)  # data/story.csv
-
-
-def sample(cases: list, size: int) -> list:
-    """All cases under FULL_MATRIX=1, else `size` of them drawn with a fixed seed: the same
-    sample on every run, so a failure is reproduced by running the test again."""
-    return cases if FULL else random.Random(14).sample(cases, min(size, len(cases)))
 
 
 READING = sample(list(itertools.product(PAGES, WIDTHS, THEMES)), 8)

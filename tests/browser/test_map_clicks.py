@@ -15,7 +15,6 @@ machine). The whole matrix: FULL_MATRIX=1 ./test.sh tests/browser/test_map_click
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
@@ -23,9 +22,8 @@ import pytest
 
 from fitjp import charts, db
 from fitjp.filters import DEFAULT, MAP_ZOOMS
-from harness import DESKTOP, PHONE, TIMEOUT, assert_no_error, new_page, open_page, rerun, screenshot, wait_for_url
+from harness import FULL, DESKTOP, PHONE, TIMEOUT, assert_no_error, new_page, open_page, rerun, screenshot, wait_for_url
 
-FULL_MATRIX = os.environ.get("FULL_MATRIX") == "1"
 SAMPLE, SEED = 6, 14
 TARGETS = (Path(__file__).parent / "map_targets.js").read_text(encoding="utf-8")
 # A reader needs a spot, not a pixel: at least this many px inside the shape around the point
@@ -43,7 +41,7 @@ def countries_with_activities() -> list[tuple[str, str, str | None]]:
 
 def chosen(width: str) -> list[tuple[str, str, str | None]]:
     every = sorted(countries_with_activities())
-    if FULL_MATRIX:
+    if FULL:
         return every
     small = [c for c in every if c[0] in charts.SMALL_STATES]
     rest = [c for c in every if c[0] not in charts.SMALL_STATES]
