@@ -40,7 +40,8 @@ def sidebar(filters: Filters) -> Filters:
                 continue
             chosen[name] = st.multiselect(t(f"filter.{LIST_LABELS[name]}", language), list(CHOICES[name]),
                                           format_func=lambda v, n=name: label(LIST_LABELS[n], v, language),
-                                          key=WIDGET_PREFIX + name, placeholder=t("filter.all", language))
+                                          key=WIDGET_PREFIX + name, placeholder=t("filter.all", language),
+                                          select_all=False)  # Streamlit's "Select all" is English only, and all is no filter
         include_unclear = st.toggle(t("filter.unclear", language), key=WIDGET_PREFIX + "include_unclear",
                                     help=t("filter.unclear_help", language))
         currency = st.segmented_control(t("filter.currency", language), list(CURRENCIES),
