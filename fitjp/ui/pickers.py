@@ -1,4 +1,4 @@
-"""Country pickers that know every name a reader may type.
+"""The country filter that knows every name a reader may type.
 
 Streamlit's selectbox and multiselect filter their options by the label alone, so a French
 reader typing "Tanzania", "Cote d'Ivoire" or "CIV" would find nothing. These pickers show
@@ -6,6 +6,8 @@ each country by its name in the reader's language and also take typed text as a 
 (accept_new_options): a callback resolves it through the one country-name index
 (fitjp/countries.py find_countries) before the page runs, so the page only ever sees ISO-3
 codes. Text that names no country, or several, is dropped with a notice naming the candidates.
+(A selectbox that accepts new options stops sending a pick after the page it opened switched
+pages in Streamlit 1.67, so the profile's and the map's pickers stay plain selectboxes.)
 """
 
 from __future__ import annotations
@@ -30,23 +32,11 @@ def country_multiselect(label: str, options: list[str], names: dict[str, str], l
     return [code for code in chosen if code in names]
 
 
-def country_selectbox(label: str, options: list[str], names: dict[str, str], lang: str, key: str,
-                      **widget) -> str | None:
-    """A selectbox of countries (ISO-3 codes) by name, that also takes any name typed."""
-    picked = st.selectbox(label, options, format_func=lambda code: names.get(code, code), key=key,
-                          accept_new_options=True,
-                          on_change=_resolve_typed, args=(key, options, lang), **widget)
-    _notice(key, names, lang)
-    return picked if picked in names else None
-
-
 def _resolve_typed(key: str, options: list[str], lang: str) -> None:
     """Replace typed text in the widget's value by the country it names (before the page runs)."""
-    value = st.session_state[key]
-    many = isinstance(value, list)
     resolved, unresolved = [], []
-    for item in (value if many else [value]):
-        if item is None or item in options:
+    for item in st.session_state[key]:
+        if item in options:
             resolved.append(item)
             continue
         found = find_countries(item, lang, among=options)
@@ -54,10 +44,7 @@ def _resolve_typed(key: str, options: list[str], lang: str) -> None:
             resolved.append(found[0])
         else:
             unresolved.append((item, found))
-    if many:
-        st.session_state[key] = list(dict.fromkeys(resolved))  # a country typed twice is chosen once
-    else:
-        st.session_state[key] = resolved[0] if resolved else None
+    st.session_state[key] = list(dict.fromkeys(resolved))  # a country typed twice is chosen once
     st.session_state.setdefault(NOTICE_KEY, {})[key] = unresolved
 
 

@@ -1,5 +1,6 @@
-"""A reader types a country's name, as they know it, into each picker and the search, in the
-page's language, and gets that country. The cases are drawn from the shipped data and the
+"""A reader types a country's name, as they know it, into the country filter (which the
+compare page and the profile follow) and the search, in the page's language, and gets that
+country. The cases are drawn from the shipped data and the
 catalogs with a fixed seed (tests/matrix.py): country, language, and one of its names or
 spellings (tests/test_finding_countries.py checks every one of them against the index the
 pickers use; here the browser shows that typing one and pressing Enter reaches it)."""
@@ -51,11 +52,14 @@ def test_the_sidebar_filter_takes_any_name_of_a_country(page, iso3, lang, typed)
 
 
 @pytest.mark.parametrize("iso3, lang, typed", cases(4, seed=2))
-def test_the_profile_picker_takes_any_name_of_a_country(page, iso3, lang, typed):
+def test_a_name_typed_on_the_profile_opens_that_countrys_profile(page, iso3, lang, typed):
+    """On the profile, the sidebar's filter is the way to type a name: the profile shows the
+    country picked last. (Its own picker is a plain selectbox, found by the name shown: see
+    fitjp/ui/pickers.py.)"""
     open_page(page, f"country?lang={lang}")
-    type_and_enter(page, main(page).get_by_label(t("country.pick", lang), exact=True), typed)
+    type_and_enter(page, sidebar(page).get_by_label(t("filter.country", lang), exact=True), typed)
     wait_for_url(page, f"country={iso3}")
-    page.get_by_role("heading", name=localized_name(iso3, lang)).first.wait_for()
+    main(page).get_by_role("heading", name=localized_name(iso3, lang)).first.wait_for()
 
 
 @pytest.mark.parametrize("iso3, lang, typed", cases(3, seed=3))
