@@ -37,6 +37,14 @@ def con(data_dir: Path):
     connection.close()
 
 
+@pytest.fixture(scope="session")
+def shipped():
+    """A connection to the shipped data (data/), for tests generated from the real record."""
+    connection = db.connect()
+    yield connection
+    connection.close()
+
+
 @pytest.fixture
 def activity_params():
     """The default activity parameters (Filters().activity_params()), with any overrides."""

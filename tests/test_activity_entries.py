@@ -18,12 +18,10 @@ from fitjp.ui.tables import ENTRY_FIELDS, activity_entries, activity_list_html
 
 
 @pytest.fixture(scope="module")
-def rows() -> pd.DataFrame:
+def rows(shipped) -> pd.DataFrame:
     """Every shipped activity, as the lists and the downloads get them (activity_list)."""
-    connection = db.connect()
     params = Filters(include_unclear=True).activity_params()
-    yield db.run_best(connection, "activity_list", **params, search="", limit=1_000_000)
-    connection.close()
+    return db.run_best(shipped, "activity_list", **params, search="", limit=1_000_000)
 
 
 def entries(rows: pd.DataFrame, lang: str) -> list[str]:

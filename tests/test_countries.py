@@ -140,13 +140,6 @@ def test_on_the_fixture_a_country_search_counts_what_its_profile_counts(con, act
 
 # ---- search on the shipped data ----------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def shipped():
-    connection = db.connect()
-    yield connection
-    connection.close()
-
-
 # Names a reader may type, official and common; Niger and Guinea are whole names inside others'.
 SHIPPED_SEARCHES = {
     "CIV": ["Côte d'Ivoire", "cote d'ivoire", "Ivory Coast", "CIV"],

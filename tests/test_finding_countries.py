@@ -17,13 +17,6 @@ from matrix import sample
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    connection = db.connect()
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
 def picker_options(shipped) -> list[str]:
     """What the pickers offer: every country of the data (countries_list)."""
     return db.run(shipped, "countries_list").iso3.tolist()

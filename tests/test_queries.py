@@ -423,13 +423,6 @@ QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql")) + \
     sorted(f"rollup/{p.stem}" for p in db.ROLLUP_QUERIES_DIR.glob("*.sql"))
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    connection = db.connect()
-    yield connection
-    connection.close()
-
-
 def default_params() -> dict:
     shipped_ids = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id"]).activity_id
     return Filters().activity_params() | {"ids": shipped_ids.head(5).tolist(), 

@@ -23,13 +23,6 @@ TABLE_PAGES = ["sources", "funding", "map"]
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    connection = db.connect()
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
 def pages():
     """Each table page opened once with no filters (AppTest runs are the slow part)."""
     return {page: open_page(page) for page in TABLE_PAGES}

@@ -29,7 +29,7 @@ THEMES = ("light", "dark")
 STORY_STEPS = range(1, 7)  # data/story.csv
 
 
-READING = sample(list(itertools.product(PAGES, WIDTHS, THEMES)), 8)
+READING = sample(list(itertools.product(PAGES, WIDTHS, THEMES)), 6)
 PRESENTING = sample([(p, theme) for p in PAGES + tuple(f"story?step={s}" for s in STORY_STEPS)
                      for theme in THEMES], 4)
 
