@@ -15,6 +15,7 @@ import pandas as pd
 
 from fitjp import db
 from fitjp.filters import Filters
+from fitjp.schema import reached
 
 DEFAULT = Filters().activity_params()
 
@@ -39,9 +40,8 @@ def by_year(frames) -> pd.DataFrame:
 
 
 def by_country(frames) -> pd.DataFrame:
-    links = frames["links"]
-    links = links[(links.role == "beneficiary") | ~links.iso3.isin(["JPN", "CHE"])][["activity_id", "iso3"]]
-    joined = shown(frames).merge(links.drop_duplicates(), on="activity_id")
+    links = reached(frames["links"])[["activity_id", "iso3"]].drop_duplicates()
+    joined = shown(frames).merge(links, on="activity_id")
     joined["national"] = joined.scope == "national"
     joined["national_participants"] = joined.participants.where(joined.national)
     return joined.groupby("iso3").agg(activity_count=("activity_id", "size"), national_count=("national", "sum"),
@@ -56,9 +56,9 @@ def by_objective(frames) -> pd.DataFrame:
 def totals(frames) -> pd.DataFrame:
     activities = shown(frames)
     links = frames["links"]
-    beneficiaries = links[(links.role == "beneficiary") & links.activity_id.isin(activities.activity_id)]
+    countries = reached(links[links.activity_id.isin(activities.activity_id)])
     return pd.DataFrame([{"activity_count": len(activities), "national_count": int((activities.scope == "national").sum()),
-                          "country_count": beneficiaries.iso3.nunique(), "first_year": activities.year.min(),
+                          "country_count": countries.iso3.nunique(), "first_year": activities.year.min(),
                           "participants": activities.participants.sum()}])
 
 

@@ -108,6 +108,7 @@ def rollups_of(frames: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
     db.configure(connection)
     for name, frame in frames.items():
         connection.register(name, frame)
+    db.load_macros(connection, strict=False)  # the rollups use reached_countries(); others may need tables not here
     return derive_rollups(connection)
 
 

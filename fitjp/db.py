@@ -96,6 +96,8 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb
             _attach(connection, name, data_dir / f"{name}.parquet", memory_rows)
         except UNREADABLE:
             broken.append(name)
+    _add_country_names(connection)
+    load_macros(connection, strict=not broken)  # before the rollups: some are derived through them
     for name in rollup_names():
         path = data_dir / f"{name}.parquet"
         try:
@@ -103,10 +105,8 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb
                 _attach(connection, name, path, memory_rows)
             elif derive_missing:  # an older folder: derive them here, as the build would
                 connection.execute(f"create table {name} as {rollup_sql(name)}")
-        except UNREADABLE:
+        except UNREADABLE:  # its file, or a table it is derived from, is broken
             broken.append(name)
-    _add_country_names(connection)
-    load_macros(connection, strict=not broken)
     return connection
 
 

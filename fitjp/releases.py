@@ -32,7 +32,7 @@ import pandas as pd
 from fitjp import settings
 from fitjp.build import csv_writer, parquet_writer, read_csv, read_raw, typed
 from fitjp.intake import Intake, Sheet, UploadOrigin
-from fitjp.schema import TABLES, Table
+from fitjp.schema import TABLES, Table, reached
 from fitjp.validate import Problem, ValidationError, check_all, check_plausible
 
 MODES = {"update": "add new rows and replace rows whose id is already published",
@@ -192,7 +192,7 @@ def headline(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
     contributions = tables["contributions"]
     return {
         "activities": len(tables["activities"]),
-        "countries reached": tables["activity_countries"].iso3.nunique(),
+        "countries reached": reached(tables["activity_countries"]).iso3.nunique(),  # every activity, dated or not
         "contribution figures": len(contributions),
         "fiscal years with a figure": contributions.fiscal_year[contributions.fiscal_year != ""].nunique(),
         "sources": len(tables["sources"]),

@@ -30,6 +30,15 @@ PROGRAMME_AREAS = ("human_resources", "universities_smes", "branding", "ip_offic
                    "policy_dialogue", "global_ip_systems_pct_madrid_hague", "wipo_it_systems",
                    "public_awareness", "sdgs")
 ROLES = ("host", "beneficiary")
+# A country an activity reached: a beneficiary, or a host other than these (a course the fund
+# holds in Japan or at WIPO in Geneva for others is not activity in the country). The same
+# rule in SQL: queries/macros/reached_countries.sql.
+NOT_REACHED_AS_HOSTS = ("JPN", "CHE")
+
+
+def reached(links: pd.DataFrame) -> pd.DataFrame:
+    """The activity-country links (activity_countries rows) that count a country as reached."""
+    return links[(links.role == "beneficiary") | ~links.iso3.isin(NOT_REACHED_AS_HOSTS)]
 FIRST_FISCAL_YEAR = 1987
 
 

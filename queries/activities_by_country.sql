@@ -1,12 +1,10 @@
--- activities_by_country: per country, the activities that involved it (as host or
--- beneficiary; Japan and Switzerland only as beneficiaries, since hosting a course for
--- others there is not activity in the country) and the participants of its national
--- activities. Used by: Map, Overview. Parameters: the activity filters.
+-- activities_by_country: per country, the activities that reached it (reached_countries:
+-- as beneficiary, or as host outside Japan and Switzerland) and the participants of its
+-- national activities. Used by: Map, Overview. Parameters: the activity filters.
 with links as (
-    select distinct a.activity_id, ac.iso3, a.scope, a.participants
+    select r.activity_id, r.iso3, a.scope, a.participants
     from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas, $types, $funds, $include_unclear) as a
-    join activity_countries as ac using (activity_id)
-    where ac.role = 'beneficiary' or ac.iso3 not in ('JPN', 'CHE')
+    join reached_countries() as r using (activity_id)
 )
 select l.iso3, c.name_en, c.wipo_region, c.un_region,
        count(*) as activity_count,

@@ -1,5 +1,5 @@
 -- activity_totals: headline counts for the filtered activities: how many, how many of them
--- national, in how many countries (beneficiaries), in which years, with how many stated
+-- national, in how many countries (reached_countries: the ones the map colours), in which years, with how many stated
 -- participants.
 -- Used by: Overview, Country profile. Parameters: the activity filters.
 with shown as (
@@ -9,9 +9,8 @@ with shown as (
 )
 select count(*) as activity_count,
        count(*) filter (where scope = 'national') as national_count,
-       (select count(distinct ac.iso3) from activity_countries as ac
-        join shown as f using (activity_id)
-        where ac.role = 'beneficiary') as country_count,
+       (select count(distinct r.iso3) from reached_countries() as r
+        join shown as f using (activity_id)) as country_count,
        min(year) as first_year, max(year) as last_year,
        sum(participants) as participants
 from shown

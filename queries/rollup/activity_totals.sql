@@ -3,8 +3,7 @@
 select coalesce(sum(activity_count), 0)::bigint as activity_count,
        coalesce(sum(national_count), 0)::bigint as national_count,
        (select count(distinct iso3) from country_cube
-        where beneficiary_count > 0
-          and passes_filters(year, region, country_regions, objective, programme_area, activity_type, fund,
+        where passes_filters(year, region, country_regions, objective, programme_area, activity_type, fund,
                      $year_from, $year_to, $include_undated, $regions, $objectives, $areas, $types, $funds, $include_unclear)) as country_count,
        min(year) as first_year, max(year) as last_year,
        sum(participants) as participants
