@@ -8,11 +8,17 @@ compile (docs/translating.md is the translator's guide). Each catalog is read on
 text in its language is first asked for; importing this module reads nothing. A key with no
 usable text in a language (missing, empty or fuzzy) shows the English text. Activity titles
 and quotes are never translated: they stay as sources wrote them.
+
+A text with a {count} may have a singular form, under the key with "_one" added
+("activities.count_one": "{count} activity"); `t` takes it where the language's CLDR plural
+rule says "one" for that count (1 in English and Spanish, 0 and 1 in French, never in Japanese).
 """
 
 from __future__ import annotations
 
 from functools import cache
+
+from babel import Locale
 
 from fitjp import catalogs
 
@@ -29,8 +35,23 @@ def texts(lang: str) -> dict[str, str]:
 def t(key: str, lang: str = "en", **values) -> str:
     """The text for `key` in `lang` (English when `lang` has none), with {placeholders} filled."""
     own = texts(lang) if lang in LANGUAGES else {}
+    if "count" in values:
+        key = counted_key(key, lang, values["count"])
     text = own.get(key) or texts("en")[key]
     return text.format(**values) if values else text
+
+
+def counted_key(key: str, lang: str, count: int) -> str:
+    """`key`, or its singular form where `count` takes one in `lang` and the key has one."""
+    singular = f"{key}_one"
+    if singular in texts("en") and plural_category(lang if lang in LANGUAGES else "en", count) == "one":
+        return singular
+    return key
+
+
+@cache
+def plural_category(lang: str, count: int) -> str:
+    return Locale.parse(lang).plural_form(count)
 
 
 def label(kind: str, value: str, lang: str = "en") -> str:

@@ -18,7 +18,7 @@ PAGE_ROWS = 50
 
 
 def expected_total(**overrides) -> int:
-    params = Filters().activity_params() | overrides | {"search": ""}
+    params = Filters().activity_params() | {"search": ""} | overrides
     return int(db.run(db.connect(), "activity_match_count", **params).activity_count.item())
 
 
@@ -30,7 +30,16 @@ def listed_rows(app) -> int:
 
 
 def shown_count(app) -> int:
-    return int(next(m.value for m in app.markdown if m.value.endswith("activities**")).strip("*").split()[0])
+    return int(next(m.value for m in app.markdown if m.value.endswith(("activities**", "activity**")))
+               .strip("*").split()[0])
+
+
+def test_one_match_reads_one_activity():
+    """Not "1 activities" (the review): a search for one activity's title, drawn from the data."""
+    titles = db.run(db.connect(), "activity_list", **Filters().activity_params(), search="", limit=1000).title
+    unique = next(title for title in titles if expected_total(search=title) == 1 and "%" not in title)
+    app = open_page("activities", q=unique)
+    assert "**1 activity**" in [m.value for m in app.markdown]
 
 
 def test_the_page_shows_fifty_rows_and_the_count_of_every_match():

@@ -228,3 +228,27 @@ def test_japanese_texts_call_the_fund_by_one_word():
     texts = catalogs.translations("ja")
     assert [key for key, text in texts.items() if "ファンド" in text] == [] and "ファンド" not in story
     assert "基金" in texts["app.title"]
+
+
+# Texts whose {count} is a constant of the code (compare.MOST = 5), never 1.
+CONSTANT_COUNTS = {"compare.how", "compare.prompt", "compare.too_many"}
+
+
+def counted_keys() -> list[str]:
+    english = catalogs.translations("en")
+    return sorted(key for key, text in english.items()
+                  if "{count}" in text and not key.endswith("_one") and key not in CONSTANT_COUNTS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("key", counted_keys())
+def test_a_count_of_one_reads_in_the_singular(key, lang):
+    """ "1 activities" (the review): each text that counts has a singular, which t takes where
+    the language's plural rule says "one", and only there."""
+    assert f"{key}_one" in catalogs.translations(lang)
+    singular, plural = t(f"{key}_one", lang, count=1), t(key, lang, count=2)
+    assert (singular != plural.replace("2", "1")) or lang == "ja"  # Japanese nouns have one form
+    assert t(key, lang, count=1) == (plural.replace("2", "1") if lang == "ja" else singular)
+    assert t(key, lang, count=7) == plural.replace("2", "7")
+    singular_counts = [n for n in (0, 1, 2, 21) if i18n.counted_key(key, lang, n) != key]
+    assert singular_counts == {"en": [1], "es": [1], "fr": [0, 1], "ja": []}[lang]  # French: "0 activité"
