@@ -41,6 +41,18 @@ def t(key: str, lang: str = "en", **values) -> str:
     return text.format(**values) if values else text
 
 
+def organisation(name: str, lang: str = "en") -> str:
+    """A publisher's name in `lang` where the catalogs name that organisation ("org.ecb":
+    "European Central Bank", "Banque centrale européenne"); any other name as the source gave it."""
+    key = organisation_keys().get(name)
+    return t(key, lang) if key else name
+
+
+@cache
+def organisation_keys() -> dict[str, str]:
+    return {text: key for key, text in texts("en").items() if key.startswith("org.")}
+
+
 def counted_key(key: str, lang: str, count: int) -> str:
     """`key`, or its singular form where `count` takes one in `lang` and the key has one."""
     singular = f"{key}_one"

@@ -11,7 +11,7 @@ import streamlit as st
 from fitjp import charts, ui
 from fitjp.charts import Style
 from fitjp.filters import Filters
-from fitjp.i18n import label, t
+from fitjp.i18n import label, organisation, t
 from fitjp.text import link
 
 
@@ -29,7 +29,7 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
                     lambda: charts.funding_history(years, statements, filters.currency, style, title=title,
                                                    compact=compact))
     ui.chart(fig, filters, alt=t("funding.title", lang, currency=filters.currency), key=key,
-             source=f"{t('caption.public_record', lang)}; {rates.publisher}")
+             source=f"{t('caption.public_record', lang)}; {organisation(rates.publisher, lang)}")
     if not compact:
         st.caption(" ".join(funding_notes(charts.drawn_marks(fig), filters.currency, rates, lang)))
         if key_line := charts.milestone_key(fig, lang):
@@ -40,7 +40,7 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
 def funding_notes(marks: set[str], currency: str, rates, lang: str) -> list[str]:
     """The sentences explaining the funding chart's marks: only those the figure draws."""
     notes = {
-        "converted": lambda: t("funding.hatched_note", lang, source=rates.publisher, first=rates.first_year,
+        "converted": lambda: t("funding.hatched_note", lang, source=organisation(rates.publisher, lang), first=rates.first_year,
                                last=rates.last_year),
         "no_rate": lambda: t("funding.no_rate_note", lang, currency=currency, first=rates.first_year),
         "running_sum": lambda: t("funding.line_note", lang),

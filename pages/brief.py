@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from fitjp import brief, ui
-from fitjp.i18n import label, t
+from fitjp.i18n import label, organisation, t
 
 # The most recent activities that fit one A4 sheet with the figures and the map; the footer
 # says how many more there are (a browser test prints every country's brief).
@@ -36,7 +36,7 @@ fragment = brief.brief_fragment(
      (t("country.first", lang), str(int(totals.first_year)) if pd.notna(totals.first_year) else "–"),
      (t("brief.status", lang), t(f"country.{profile.ldc_status}", lang))],
     [{"year": r.year if pd.notna(r.year) else "", "title": r.title, "kind": label("type", r.activity_type, lang),
-      "source_title": r.source_publisher, "source_url": r.source_url} for r in rows.itertuples()],
+      "source_title": organisation(r.source_publisher, lang), "source_url": r.source_url} for r in rows.itertuples()],
     {"year": t("label.year", lang), "title": t("label.title", lang), "type": t("label.type", lang),
      "source": t("label.source", lang),
      "footer": t("brief.footer", lang, shown=len(rows), total=int(totals.activity_count), date=ui.data_as_of()),

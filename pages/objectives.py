@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from fitjp import charts, ui, views
-from fitjp.i18n import label, t
+from fitjp.i18n import label, organisation, t
 from fitjp.schema import OBJECTIVES
 from fitjp.text import inert, link
 
@@ -34,4 +34,4 @@ for objective, tab in zip(OBJECTIVES, st.tabs([label("objective", o, lang) for o
             year = f"{row.year} · " if pd.notna(row.year) else ""
             # Titles and publishers come from data files: shown as text, never as markup.
             st.markdown(f"**{inert(row.title)}**  \n{year}{label('area', row.programme_area, lang)} · "
-                        f"{link(row.source_publisher, row.source_url)}")
+                        f"{link(organisation(row.source_publisher, lang), row.source_url)}")

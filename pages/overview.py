@@ -3,7 +3,7 @@
 import streamlit as st
 
 from fitjp import charts, headlines, ui, views
-from fitjp.i18n import t
+from fitjp.i18n import organisation, t
 from fitjp.text import inert
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
@@ -27,7 +27,7 @@ def cumulative_card(column) -> None:
             st.metric(t("overview.cumulative", lang), f"{charts.compact_number(row.amount, lang)} {row.currency}",
                       help=t("overview.cumulative_help", lang, source=inert(f"{row.source_title} ({row.statement_date})")))
             st.caption(t("overview.stated_as_of", lang, date=headlines.as_of_in_words(row.as_of, lang),
-                         publisher=inert(row.source_publisher)))
+                         publisher=inert(organisation(row.source_publisher, lang))))
         else:
             st.metric(t("overview.cumulative", lang), "–")
             st.caption(t("overview.no_stated_total", lang, currency=filters.currency))

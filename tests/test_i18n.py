@@ -108,6 +108,16 @@ def test_label_names_enumerated_values_in_each_language():
     assert label("status", "executed", "ja") == "執行済み"
 
 
+def test_organisations_the_catalogs_name_are_publishers_of_the_sources_and_read_in_each_language():
+    import csv
+    publishers = {row["publisher"] for row in csv.DictReader(open(Path("data/raw/sources.csv"), encoding="utf-8"))}
+    assert set(i18n.organisation_keys()) <= publishers
+    assert i18n.organisation("European Central Bank", "fr") == "Banque centrale européenne"
+    assert i18n.organisation("Japan Patent Office", "ja") == "特許庁"
+    assert i18n.organisation("WIPO", "es") == "OMPI"
+    assert i18n.organisation("afro-ip.blogspot.com", "fr") == "afro-ip.blogspot.com"
+
+
 def test_t_falls_back_to_english_for_an_unknown_language_or_a_key_the_language_lacks(monkeypatch):
     assert t("page.overview", "de") == "Overview"
     english = i18n.texts("en")
