@@ -1,8 +1,9 @@
 """A reader types a country's name, as they know it, into each picker (the sidebar's filter,
 the profile's and the map's) and the search, in the page's language, and gets that country.
-The cases are drawn from the shipped data and the catalogs with a fixed seed (tests/matrix.py): country, language, and one of its names or
-spellings (tests/test_finding_countries.py checks every one of them against the index the
-pickers use; here the browser shows that typing one and pressing Enter reaches it)."""
+The cases are drawn from the shipped data and the catalogs with a fixed seed
+(tests/matrix.py): country, language, and one of its names or spellings
+(tests/test_finding_countries.py checks every one of them against the index the pickers use;
+here the browser shows that typing one and pressing Enter reaches it)."""
 
 from __future__ import annotations
 
