@@ -31,9 +31,9 @@ with left:
     if not views.activity_map(filters, style, key="world_map", metric=MAP_METRICS[metric_choice], zoom=zoom):
         st.stop()
     names = ui.country_names(lang)
-    picked = st.selectbox(t("map.pick", lang), sorted(ui.query("activities_by_country", **params).iso3, key=names.get),
-                          format_func=names.get, index=None, placeholder=t("map.click", lang),
-                          key="map_country_pick")
+    picked = ui.country_selectbox(t("map.pick", lang), sorted(ui.query("activities_by_country", **params).iso3,
+                                                              key=names.get),
+                                  names, lang, key="map_country_pick", placeholder=t("map.click", lang))
     if picked:
         ui.open_country(filters, picked)
 with right:

@@ -2,7 +2,7 @@
 
 - cache: the connection, cached query results, lookups every page repeats;
 - state: the filters of this run, to and from the URL, moving between pages;
-- pickers: the country filter that resolves any name typed (one country-name index), used by the sidebar;
+- pickers: country pickers that resolve any name typed (one country-name index);
 - sidebar: the shared filters and the filters in words;
 - furniture: titles, captions, charts with their caption, empty states, page CSS;
 - tables: tables of labels, not codes.
@@ -16,6 +16,7 @@ from fitjp.ui.cache import (connection, country_names, data_as_of, figure, hasha
 from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
                                 localized_countries, number, page_setup, presenter_css, print_css, region_name,
                                 release_changes)
+from fitjp.ui.pickers import country_selectbox
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar
 from fitjp.ui.state import (current_filters, filters, is_embedded, lang, leave_pages_folder_mode, open_country,
                             page_param, shown_country, style, url_notice, write_page_param)

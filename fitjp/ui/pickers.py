@@ -1,4 +1,4 @@
-"""The country filter that knows every name a reader may type.
+"""Country pickers that know every name a reader may type.
 
 Streamlit's selectbox and multiselect filter their options by the label alone, so a French
 reader typing "Tanzania", "Cote d'Ivoire" or "CIV" would find nothing. These pickers show
@@ -6,8 +6,14 @@ each country by its name in the reader's language and also take typed text as a 
 (accept_new_options): a callback resolves it through the one country-name index
 (fitjp/countries.py find_countries) before the page runs, so the page only ever sees ISO-3
 codes. Text that names no country, or several, is dropped with a notice naming the candidates.
-(A selectbox that accepts new options stops sending a pick after the page it opened switched
-pages in Streamlit 1.67, so the profile's and the map's pickers stay plain selectboxes.)
+
+A selectbox's callback writes under the widget's key only the country the box shows, never
+the pick. Streamlit drops a widget's own state once the widget is gone, but a value written to
+st.session_state under its key stays for the session. The profile's picker has a key per
+country shown and opens the country picked, so a pick left under "country_pick_KEN" was picked
+again whenever Kenya was shown: after a second pick two profiles opened each other without end.
+(That, not the selectbox, is why 5505d9d had gone back to plain selectboxes.) The sidebar's
+multiselect may keep its value: it is drawn on every page, and its value is the filter.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from fitjp.countries import find_countries
 from fitjp.i18n import t
 
 NOTICE_KEY = "picker_notices"  # widget key -> what its last typed text did not resolve to
+TYPED_KEY = "picker_typed"  # selectbox key -> the country its typed text named, for this run
 
 
 def country_multiselect(label: str, options: list[str], names: dict[str, str], lang: str, key: str,
@@ -30,6 +37,31 @@ def country_multiselect(label: str, options: list[str], names: dict[str, str], l
                             on_change=_resolve_typed, args=(key, options, lang), **widget)
     _notice(key, names, lang)
     return [code for code in chosen if code in names]
+
+
+def country_selectbox(label: str, options: list[str], names: dict[str, str], lang: str, key: str,
+                      shown: str | None = None, **widget) -> str | None:
+    """A selectbox of countries (ISO-3 codes) by name, showing `shown`, that also takes any
+    name typed; returns the country the reader picked (else `shown`)."""
+    picked = st.selectbox(label, options, format_func=lambda code: names.get(code, code), key=key,
+                          index=options.index(shown) if shown in options else None, accept_new_options=True,
+                          on_change=_resolve_typed_one, args=(key, options, lang, shown), **widget)
+    _notice(key, names, lang)
+    return st.session_state.get(TYPED_KEY, {}).pop(key, None) or (picked if picked in names else None)
+
+
+def _resolve_typed_one(key: str, options: list[str], lang: str, shown: str | None) -> None:
+    """Typed text in a selectbox: the country it names is this run's pick, and the box shows
+    `shown` again. Only `shown` is ever written under the key (see the module's note)."""
+    typed = st.session_state[key]
+    if typed is None or typed in options:
+        return
+    found = find_countries(typed, lang, among=options)
+    st.session_state[key] = shown  # a write, unlike a deletion, also clears the text in the browser
+    if len(found) == 1:
+        st.session_state.setdefault(TYPED_KEY, {})[key] = found[0]
+    else:
+        st.session_state.setdefault(NOTICE_KEY, {})[key] = [(typed, found)]
 
 
 def _resolve_typed(key: str, options: list[str], lang: str) -> None:

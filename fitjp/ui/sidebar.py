@@ -10,7 +10,7 @@ from fitjp.filters import CHOICES, Filters, URL_NAMES, active_filters, current_y
 from fitjp.i18n import LANGUAGE_NAMES, LANGUAGES, label, t
 from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
 from fitjp.ui.cache import country_names, query
-from fitjp.ui.pickers import country_multiselect
+from fitjp.ui.pickers import country_multiselect, country_selectbox
 from fitjp.ui.state import (LIST_FILTERS, STATE_KEY, WIDGET_PREFIX, reset_filters, write_url, lang, open_country,
                             shown_country)
 
@@ -64,9 +64,8 @@ def country_picker(filters: Filters, page: str, key: str) -> str | None:
     names = country_names(filters.lang)
     options = sorted(names, key=names.get)
     current = shown_country(filters)
-    picked = st.selectbox(t("country.pick", filters.lang), options, format_func=names.get,
-                          index=options.index(current) if current in names else None,
-                          placeholder=t("country.prompt", filters.lang), key=f"{key}_{current}")
+    picked = country_selectbox(t("country.pick", filters.lang), options, names, filters.lang, key=f"{key}_{current}",
+                               shown=current, placeholder=t("country.prompt", filters.lang))
     if picked and picked != current:
         open_country(filters, picked, page)
     return current

@@ -1,9 +1,9 @@
-"""A reader types a country's name, as they know it, into the country filter (which the
-compare page and the profile follow) and the search, in the page's language, and gets that
-country. The cases are drawn from the shipped data and the
-catalogs with a fixed seed (tests/matrix.py): country, language, and one of its names or
-spellings (tests/test_finding_countries.py checks every one of them against the index the
-pickers use; here the browser shows that typing one and pressing Enter reaches it)."""
+"""A reader types a country's name, as they know it, into each picker (the sidebar's filter,
+the profile's and the map's) and the search, in the page's language, and gets that country.
+The cases are drawn from the shipped data and the catalogs with a fixed seed
+(tests/matrix.py): country, language, and one of its names or spellings
+(tests/test_finding_countries.py checks every one of them against the index the pickers use;
+here the browser shows that typing one and pressing Enter reaches it)."""
 
 from __future__ import annotations
 
@@ -52,14 +52,23 @@ def test_the_sidebar_filter_takes_any_name_of_a_country(page, iso3, lang, typed)
 
 
 @pytest.mark.parametrize("iso3, lang, typed", cases(3, seed=2))
-def test_a_name_typed_on_the_profile_opens_that_countrys_profile(page, iso3, lang, typed):
-    """On the profile, the sidebar's filter is the way to type a name: the profile shows the
-    country picked last. (Its own picker is a plain selectbox, found by the name shown: see
-    fitjp/ui/pickers.py.)"""
-    open_page(page, f"country?lang={lang}")
-    type_and_enter(page, sidebar(page).get_by_label(t("filter.country", lang), exact=True), typed)
+def test_the_profile_picker_takes_any_name_of_a_country(page, iso3, lang, typed):
+    open_page(page, f"country?lang={lang}&country=JPN")  # a profile shown: its picker opens another
+    type_and_enter(page, main(page).get_by_label(t("country.pick", lang), exact=True), typed)
     wait_for_url(page, f"country={iso3}")
     main(page).get_by_role("heading", name=localized_name(iso3, lang)).first.wait_for()
+
+
+@pytest.mark.parametrize("iso3, lang, typed", cases(1, seed=4))
+def test_the_map_picker_takes_any_name_of_a_country(page, iso3, lang, typed):
+    open_page(page, f"map?lang={lang}")
+    type_and_enter(page, main(page).get_by_label(t("map.pick", lang), exact=True), typed)
+    wait_for_url(page, f"country={iso3}")
+    main(page).get_by_role("heading", name=localized_name(iso3, lang)).first.wait_for()
+    # and back on the map, its picker is empty: it does not open that profile again
+    rerun(page, lambda: sidebar(page).get_by_role("link", name=t("page.map", lang), exact=True).click())
+    main(page).get_by_label(t("map.pick", lang), exact=True).wait_for()
+    assert "/map" in page.url
 
 
 @pytest.mark.parametrize("iso3, lang, typed", cases(2, seed=3))
@@ -91,3 +100,20 @@ def test_a_french_reader_gets_laos_alone_and_french_words_for_what_is_not_found(
     page.keyboard.press("Escape")
     type_and_enter(page, box, "zzz")
     assert page.get_by_text(t("picker.unknown", "fr", name="zzz")).count() == 1
+
+
+def test_the_profile_picker_speaks_french_and_keeps_its_country_on_unknown_text(page):
+    open_page(page, "country?lang=fr&country=KEN")
+    box = main(page).get_by_label(t("country.pick", "fr"), exact=True)
+    box.click()
+    box.fill("zzz")
+    assert page.get_by_role("option").first.inner_text() == t("picker.find", "fr", name="zzz")
+    screenshot(page, "find_country_profile_fr", full_page=False)
+    shown = page.locator("body").inner_text()
+    assert "Add:" not in shown and "No results" not in shown
+    page.keyboard.press("Escape")
+    type_and_enter(page, box, "zzz")
+    assert page.get_by_text(t("picker.unknown", "fr", name="zzz")).count() == 1
+    assert "country=KEN" in page.url
+    # the box shows its country again, not the text
+    assert main(page).get_by_test_id("stSelectbox").locator("input").input_value() == localized_name("KEN", "fr")
