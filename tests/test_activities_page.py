@@ -11,6 +11,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from fitjp import db, exports
 from fitjp.filters import Filters
+from fitjp.i18n import LANGUAGES, t
 
 from test_pages import open_page
 
@@ -108,3 +109,20 @@ def test_the_search_is_read_from_and_written_to_the_url():
     assert app.query_params["q"] == ["Ghana"] or app.query_params["q"] == "Ghana"
     app.text_input(key="activity_search").set_value("").run()
     assert "q" not in app.query_params
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_workbooks_about_sheet_names_each_fact_once_with_its_value(deferred, lang):
+    """The review found an About row keyed "Source: " with nothing after it: every key is a
+    label without a colon and every value is there, in each language."""
+    handed, _built = deferred
+    open_page("activities", lang=lang)
+    excel = handed[-2]  # the page's buttons in order: CSV, Excel, IATI XML
+    about = openpyxl.load_workbook(io.BytesIO(excel())).worksheets[2]
+    rows = [(key, value) for key, value in about.iter_rows(values_only=True)]
+    assert [key for key, _ in rows] == [t("activities.data_as_of", lang), t("activities.exported", lang),
+                                        t("label.source", lang)]
+    for key, value in rows:
+        assert key.strip() and not key.rstrip().endswith((":", "：")), key
+        assert value not in (None, ""), key
+    assert rows[-1][1] == t("caption.public_record", lang)
