@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 from babel.numbers import format_compact_decimal, format_decimal
-from plotly.subplots import make_subplots
 
 from fitjp.i18n import label, t
+from fitjp.plot import Plot
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -145,8 +145,8 @@ def _amount_axis(max_value: float, lang: str, count: int = 5) -> dict:
             "range": [0, ticks[-1] or 1]}
 
 
-def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Figure:
-    """The common look; a builder's own settings override it."""
+def _layout(fig: Plot, style: Style, title: str = "", **overrides) -> go.Figure:
+    """The common look; a builder's own settings override it. The finished figure."""
     layout = {
         "title": {"text": title, "font": {"size": style.title_size}, "yref": "container", "y": 1,
                   "yanchor": "top", "pad": {"t": 12}} if title else None,
@@ -165,12 +165,12 @@ def _layout(fig: go.Figure, style: Style, title: str = "", **overrides) -> go.Fi
     fig.update_layout(**(layout | overrides))
     fig.update_xaxes(tickfont_size=style.tick_size, title_font_size=style.tick_size, automargin=True)
     fig.update_yaxes(tickfont_size=style.tick_size, title_font_size=style.tick_size, automargin=True)
-    return fig
+    return fig.figure()
 
 
 def empty_figure(style: Style, title: str = "") -> go.Figure:
     """What a chart with nothing to draw shows: the empty-state sentence, no axes."""
-    fig = go.Figure()
+    fig = Plot()
     fig.add_annotation(text=t("empty.title", style.lang), x=0.5, y=0.5, xref="paper", yref="paper",
                        showarrow=False, font={"size": style.font_size})
     fig.update_xaxes(visible=False)
@@ -196,7 +196,7 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
     totals sources state. `compact` (a small preview) keeps the funds and the gap marks in the
     legend and drops the milestones."""
     lang, first, last = style.lang, int(years.fiscal_year.min()), int(years.fiscal_year.max())
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.12)
+    fig = Plot.grid(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.12)
     figures = years.dropna(subset=["fund"])
     drawn = figures[figures.amount.notna()]
     _fund_bars(fig, drawn, currency, style, few_years=years.fiscal_year.nunique() <= 15, compact=compact)
@@ -225,7 +225,7 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
                    margin={"l": 10, "r": 10, "t": top_margin, "b": 10})
 
 
-def _funding_axes(fig: go.Figure, years: pd.DataFrame, drawn: pd.DataFrame, cumulative_max: float, currency: str,
+def _funding_axes(fig: Plot, years: pd.DataFrame, drawn: pd.DataFrame, cumulative_max: float, currency: str,
                   style: Style, compact: bool) -> None:
     """One year axis for both panels; round amount ticks on each panel (no second axis to align)."""
     lang = style.lang
@@ -242,7 +242,7 @@ def _funding_axes(fig: go.Figure, years: pd.DataFrame, drawn: pd.DataFrame, cumu
                        font={"size": style.tick_size})
 
 
-def _fund_bars(fig: go.Figure, drawn: pd.DataFrame, currency: str, style: Style, few_years: bool,
+def _fund_bars(fig: Plot, drawn: pd.DataFrame, currency: str, style: Style, few_years: bool,
                compact: bool) -> None:
     """One bar trace per fund; each bar's hover names the stated amount, status and source."""
     lang = style.lang
@@ -264,7 +264,7 @@ def _fund_bars(fig: go.Figure, drawn: pd.DataFrame, currency: str, style: Style,
                           + " (%{customdata[2]})<br>%{customdata[3]}<extra>%{fullData.name}</extra>")
 
 
-def _year_totals(fig: go.Figure, drawn: pd.DataFrame, style: Style, upright: bool) -> None:
+def _year_totals(fig: Plot, drawn: pd.DataFrame, style: Style, upright: bool) -> None:
     """Each year's total written just above its bars, at full size: a small bar (FY1987, FY2008)
     cannot hold its value inside, and plotly hides a value that does not fit. Turned upright
     only when few years leave room across."""
@@ -321,7 +321,7 @@ def _no_rate_text(row, currency: str, lang: str) -> str:
              amount=whole_number(row.amount_stated, lang), currency=currency, year=row.fiscal_year)
 
 
-def _cumulative_panel(fig: go.Figure, years: pd.DataFrame, statements: pd.DataFrame, currency: str,
+def _cumulative_panel(fig: Plot, years: pd.DataFrame, statements: pd.DataFrame, currency: str,
                       style: Style, compact: bool) -> float:
     """The running sum of documented years and the totals sources state, in the lower panel.
     Returns the panel's largest value, for its ticks."""
@@ -350,7 +350,7 @@ def _milestone_labels(first: int, last: int) -> list[tuple[int, int]]:
     return [(year, number) for number, year in enumerate((y for y in MILESTONES if first <= y <= last), 1)]
 
 
-def _milestone_notes(fig: go.Figure, labels: list[tuple[int, int]], style: Style) -> None:
+def _milestone_notes(fig: Plot, labels: list[tuple[int, int]], style: Style) -> None:
     """Each milestone's number in a small box above the plot area, where it never covers a bar."""
     for year, number in labels:
         fig.add_annotation(x=year, y=1.0, xref="x", yref="paper", text=str(number), showarrow=False,
@@ -359,7 +359,7 @@ def _milestone_notes(fig: go.Figure, labels: list[tuple[int, int]], style: Style
                            font={"size": style.tick_size})  # the theme's text colour: reads in light and dark
 
 
-def milestone_key(fig: go.Figure, lang: str) -> str:
+def milestone_key(fig: Plot, lang: str) -> str:
     """The caption's key to the numbered milestones a figure draws: '1 1987: first contribution · 2 …'."""
     years = [int(a.name.split(":")[1]) for a in fig.layout.annotations if (a.name or "").startswith("milestone:")]
     return " · ".join(f"({number}) {t(f'milestone.{year}', lang)}" for number, year in enumerate(years, 1))
@@ -396,7 +396,7 @@ def _inward(years: list[int], first: int, last: int) -> list[str]:
     return ["top right" if year - first <= last - year else "top left" for year in years]
 
 
-def _marks(fig: go.Figure, years, hover: list[str], name: str, symbol: str, style: Style, meta: str,
+def _marks(fig: Plot, years, hover: list[str], name: str, symbol: str, style: Style, meta: str,
            text: str | None = None, text_sides: list[str] | None = None) -> None:
     """Markers on the zero line of the bar panel for years drawn without a bar, each explained
     in the legend (`name`) and in its hover."""
@@ -419,12 +419,12 @@ def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_titl
     if frame.empty:
         return empty_figure(style, title)
     values, categories = frame[y], frame[x].map(names) if names else frame[x]
-    fig = go.Figure(go.Bar(
+    fig = Plot().add_bar(
         x=values if horizontal else categories, y=categories if horizontal else values,
         orientation="h" if horizontal else "v", marker_color=colour,
         text=values if style.show_values else None, textposition="auto", cliponaxis=False,
         textfont={"size": style.value_size},
-        hovertemplate="%{label}: %{value:,}<extra></extra>"))
+        hovertemplate="%{label}: %{value:,}<extra></extra>")
     category_axis = {"title": x_title}
     if not horizontal and pd.api.types.is_numeric_dtype(frame[x]):
         category_axis |= _year_axis(frame[x])
@@ -440,13 +440,13 @@ def bars(frame: pd.DataFrame, x: str, y: str, style: Style, x_title: str, y_titl
 
 
 def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[str, str], style: Style,
-                 x_title: str, y_title: str, title: str = "") -> go.Figure:
-    """Bars per x stacked by series, in the order of `names` (value -> display name). A numeric
-    x is a year: rows without one are left out."""
+                 x_title: str, y_title: str, title: str = "", barmode: str = "stack") -> go.Figure:
+    """Bars per x stacked by series (or side by side: `barmode` "group"), in the order of
+    `names` (value -> display name). A numeric x is a year: rows without one are left out."""
     frame = frame.dropna(subset=[x])
     if frame.empty:
         return empty_figure(style, title)
-    fig = go.Figure()
+    fig = Plot()
     for index, (value, name) in enumerate(names.items()):
         rows = frame[frame[series].isna()] if value is None else frame[frame[series] == value]
         if rows.empty:
@@ -462,7 +462,7 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
         x_axis = {"title": x_title, "tickvals": names_shown, "ticktext": [wrap_label(n, 8) for n in names_shown],
                   "tickangle": 0}
     y_axis = {"title": y_title} | _count_axis(frame.groupby(x)[y].sum().max())
-    return _layout(fig, style, title, barmode="stack", xaxis=x_axis, yaxis=y_axis)
+    return _layout(fig, style, title, barmode=barmode, xaxis=x_axis, yaxis=y_axis)
 
 
 def region_bounds(regions) -> tuple[list[float], list[float]] | None:
@@ -492,7 +492,7 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
     top = shown[value].max() if len(shown) else 1
     scale = {"colorscale": [list(stop) for stop in MAP_SCALE], "cmin": 0, "cmax": top}
     hover = "%{text}: %{z:,}<extra></extra>"
-    fig = go.Figure(go.Choropleth(
+    fig = Plot().add_choropleth(
         locations=shown.iso3, z=shown[value], locationmode="ISO-3", text=shown["name"],
         colorscale=scale["colorscale"], zmin=0, zmax=top, marker={"line": {"color": "#ffffff", "width": 0.4}},
         # under the map, not beside it: the map takes the whole width (on a phone, 40% more)
@@ -500,7 +500,7 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
                   "orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top",
                   "thickness": 16 if style.presenting else 12, "len": 0.75, "lenmode": "fraction",
                   "tickfont": {"size": style.tick_size}, **_whole_ticks(top)},
-        unselected={"marker": {"opacity": 1}}, hovertemplate=hover))
+        unselected={"marker": {"opacity": 1}}, hovertemplate=hover)
     if len(muted):
         fig.add_choropleth(locations=muted.iso3, z=muted[value], locationmode="ISO-3", text=muted["name"],
                            colorscale=[[0, MUTED_COUNTRY], [1, MUTED_COUNTRY]], showscale=False, meta="muted",
@@ -520,7 +520,7 @@ def world_map(frame: pd.DataFrame, value: str, value_title: str, style: Style, t
                    hoverdistance=MARKER_REACH, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
 
 
-def _small_state_markers(fig: go.Figure, frame: pd.DataFrame, value: str, style: Style, marker: dict) -> None:
+def _small_state_markers(fig: Plot, frame: pd.DataFrame, value: str, style: Style, marker: dict) -> None:
     """A marker at the centroid of each small state, with the choropleth's hover. Its ISO-3 code
     rides in `customdata`: plotly's selection event (what a click sends to Streamlit) gives a
     scattergeo point no `location`, only its own fields (see clicked_country)."""
@@ -571,11 +571,11 @@ def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go
     tile_colours = [colours[o] for o in nested] + [colours[o] for o in inner.objective] + \
                    [colours[o] for o in single.objective]
     text_size = max(style.font_size, style.value_size)
-    fig = go.Figure(go.Treemap(
+    fig = Plot().add_treemap(
         ids=ids, labels=names, parents=parents, values=values, branchvalues="total", sort=False,
         marker={"colors": tile_colours}, texttemplate="%{label}<br>%{value:,}", textfont={"size": text_size},
         insidetextfont={"size": text_size}, tiling={"pad": 2}, pathbar={"visible": False},
-        hovertemplate="%{label}: %{value:,}<extra></extra>"))
+        hovertemplate="%{label}: %{value:,}<extra></extra>")
     return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})
 
 

@@ -41,8 +41,8 @@ for column, row in zip(st.columns(len(compared)), totals.itertuples()):
 
 by_year = ui.query("compare_by_year", **params)
 fig = charts.stacked_bars(by_year, "year", "activity_count", "iso3", names, style, t("label.year", lang),
-                          t("label.activities", lang), title=t("compare.by_year", lang))
-fig.update_layout(barmode="group")  # countries side by side in each year, not on top of each other
+                          t("label.activities", lang), title=t("compare.by_year", lang),
+                          barmode="group")  # countries side by side in each year, not on top of each other
 ui.chart(fig, filters, alt=t("compare.by_year", lang), key="compare_by_year")
 
 left, right = st.columns(2)
