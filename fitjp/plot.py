@@ -133,9 +133,20 @@ class Plot:
         merge(self.layout.setdefault("geo", {}), expanded(props))
         return self
 
-    def figure(self) -> go.Figure:
+    def figure(self) -> "Built":
         """The go.Figure Streamlit sends, made without plotly's checks (see the module's note)."""
-        return go.Figure({"data": self.data, "layout": self.layout}, _validate=False)
+        return Built({"data": self.data, "layout": self.layout}, _validate=False)
+
+
+class Built(go.Figure):
+    """A finished figure. st.plotly_chart calls to_dict() on every run, and plotly deep-copies
+    the figure each time (a tenth of a cached page's rerun): a built figure is never changed
+    (fitjp/ui/cache.py shares it between sessions), so its dict is made once."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_as_dict", None) is None:
+            self._as_dict = super().to_dict()
+        return self._as_dict
 
 
 def validated(fig: go.Figure) -> go.Figure:

@@ -24,7 +24,7 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
                           year_to=filters.last_year)
     rates = ui.query("fx_rate_source").iloc[0]
     title = "" if compact else t("funding.title", lang, currency=filters.currency)
-    fig = ui.figure(("funding_history", filters.currency, filters.funds, filters.year_from, filters.last_year, style,
+    fig = ui.shared(("funding_history", filters.currency, filters.funds, filters.year_from, filters.last_year, style,
                      title, compact),
                     lambda: charts.funding_history(years, statements, filters.currency, style, title=title,
                                                    compact=compact))
@@ -63,8 +63,9 @@ def activity_map(filters: Filters, style: Style, key: str, metric: str = "activi
         title, value_title = t("map.title_participants", lang), t("label.participants", lang)
     else:
         title, value_title = t("map.title", lang), t("label.activities", lang)
-    fig = charts.world_map(by_country.dropna(subset=[metric]), metric, value_title, style, title=title,
-                           regions=filters.regions, zoom=zoom)
+    fig = ui.shared(("world_map", ui.hashable(filters.activity_params()), metric, style, title, zoom),
+                    lambda: charts.world_map(by_country.dropna(subset=[metric]), metric, value_title, style,
+                                             title=title, regions=filters.regions, zoom=zoom))
     event = ui.chart(fig, filters, alt=title, key=key, on_select="rerun", selection_mode="points")
     muted = [t("map.muted", lang)] if "muted" in charts.drawn_marks(fig) else []
     st.caption(" ".join([t("map.grey", lang), *muted, t("map.disclaimer", lang)]))
@@ -81,9 +82,10 @@ def top_countries(filters: Filters, style: Style, key: str, limit: int = 10) -> 
     by_country = ui.localized_countries(ui.query("activities_by_country", **filters.activity_params())).head(limit)
     if by_country.empty:
         return
-    fig = charts.bars(by_country, "name", "activity_count", style, t("label.country", lang),
-                      t("label.activities", lang), title=t("map.top", lang, count=len(by_country)),
-                      horizontal=True)
+    fig = ui.shared(("top_countries", ui.hashable(filters.activity_params()), limit, style),
+                    lambda: charts.bars(by_country, "name", "activity_count", style, t("label.country", lang),
+                                        t("label.activities", lang), title=t("map.top", lang, count=len(by_country)),
+                                        horizontal=True))
     ui.chart(fig, filters, alt=t("map.top", lang, count=len(by_country)), key=key)
 
 
@@ -94,7 +96,8 @@ def objectives(filters: Filters, style: Style, key: str) -> bool:
     if by_area.empty:
         ui.empty_state()
         return False
-    fig = charts.objectives_treemap(by_area, style, title=t("objectives.hierarchy", lang))
+    fig = ui.shared(("objectives", ui.hashable(filters.activity_params()), style),
+                    lambda: charts.objectives_treemap(by_area, style, title=t("objectives.hierarchy", lang)))
     ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key=key)
     return True
 
@@ -133,8 +136,9 @@ def country_timeline(filters: Filters, style: Style, key: str) -> None:
     if timeline.empty:  # no axes from -1 to 4 around nothing
         ui.empty_state()
         return
-    fig = charts.bars(timeline, "year", "activity_count", style, t("label.year", lang), t("label.activities", lang),
-                      title=t("country.timeline", lang))
+    fig = ui.shared(("country_timeline", ui.hashable(filters.activity_params()), style),
+                    lambda: charts.bars(timeline, "year", "activity_count", style, t("label.year", lang),
+                                        t("label.activities", lang), title=t("country.timeline", lang)))
     ui.chart(fig, filters, alt=t("country.timeline", lang), key=key)
 
 
@@ -144,9 +148,10 @@ def activity_types(filters: Filters, style: Style, key: str) -> None:
     if types.empty:
         ui.empty_state()
         return
-    fig = charts.bars(types, "activity_type", "activity_count", style, t("label.type", lang),
-                      t("label.activities", lang), title=t("country.types", lang), horizontal=True,
-                      names=lambda v: label("type", v, lang))
+    fig = ui.shared(("activity_types", ui.hashable(filters.activity_params()), style),
+                    lambda: charts.bars(types, "activity_type", "activity_count", style, t("label.type", lang),
+                                        t("label.activities", lang), title=t("country.types", lang), horizontal=True,
+                                        names=lambda v: label("type", v, lang)))
     ui.chart(fig, filters, alt=t("country.types", lang), key=key)
 
 

@@ -40,23 +40,28 @@ for column, row in zip(st.columns(len(compared)), totals.itertuples()):
                      query_params=replace(filters, countries=(row.iso3,)).to_query_params())
 
 by_year = ui.query("compare_by_year", **params)
-fig = charts.stacked_bars(by_year, "year", "activity_count", "iso3", names, style, t("label.year", lang),
-                          t("label.activities", lang), title=t("compare.by_year", lang),
-                          barmode="group")  # countries side by side in each year, not on top of each other
+key = ui.hashable(params)
+fig = ui.shared(("compare_by_year", key, style),  # countries side by side in each year, not on top of each other
+                lambda: charts.stacked_bars(by_year, "year", "activity_count", "iso3", names, style,
+                                            t("label.year", lang), t("label.activities", lang),
+                                            title=t("compare.by_year", lang), barmode="group"))
 ui.chart(fig, filters, alt=t("compare.by_year", lang), key="compare_by_year")
 
 left, right = st.columns(2)
 with left:
     by_objective = ui.localized_countries(ui.query("compare_by_objective", **params))
-    fig = charts.stacked_bars(by_objective, "name", "activity_count", "objective",
-                              {o: label("objective", o, lang) for o in OBJECTIVES}, style, t("label.country", lang),
-                              t("label.activities", lang), title=t("compare.objectives", lang))
+    fig = ui.shared(("compare_objectives", key, style),
+                    lambda: charts.stacked_bars(by_objective, "name", "activity_count", "objective",
+                                                {o: label("objective", o, lang) for o in OBJECTIVES}, style,
+                                                t("label.country", lang), t("label.activities", lang),
+                                                title=t("compare.objectives", lang)))
     ui.chart(fig, filters, alt=t("compare.objectives", lang), key="compare_objectives")
 with right:
     by_type = ui.localized_countries(ui.query("compare_by_type", **params))
     present = set(by_type.activity_type)  # colours go to the types drawn, so fewer repeat
-    fig = charts.stacked_bars(by_type, "name", "activity_count", "activity_type",
-                              {a: label("type", a, lang) for a in ACTIVITY_TYPES if a in present}, style,
-                              t("label.country", lang),
-                              t("label.activities", lang), title=t("compare.types", lang))
+    fig = ui.shared(("compare_types", key, style),
+                    lambda: charts.stacked_bars(by_type, "name", "activity_count", "activity_type",
+                                                {a: label("type", a, lang) for a in ACTIVITY_TYPES if a in present},
+                                                style, t("label.country", lang), t("label.activities", lang),
+                                                title=t("compare.types", lang)))
     ui.chart(fig, filters, alt=t("compare.types", lang), key="compare_types")

@@ -64,6 +64,7 @@ else:
     regions = ui.query("activities_by_un_region_year", **params)
     names = {r: ui.region_name(r) for r in sorted(regions.region.dropna().unique())} | \
             {None: t("label.unattributed", lang)}
-fig = charts.stacked_bars(regions, "year", "activity_count", "region", names, style,
-                          t("label.year", lang), t("label.activities", lang))
+fig = ui.shared(("regions_over_time", ui.hashable(params), scheme, style),
+                lambda: charts.stacked_bars(regions, "year", "activity_count", "region", names, style,
+                                            t("label.year", lang), t("label.activities", lang)))
 ui.chart(fig, filters, alt=t("map.by_region", lang), key="regions_over_time")

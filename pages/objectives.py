@@ -18,9 +18,11 @@ with left:
         st.stop()
 with right:
     trend = ui.query("activities_by_objective_year", **params)
-    fig = charts.stacked_bars(trend, "year", "activity_count", "objective",
-                       {o: label("objective", o, lang) for o in OBJECTIVES}, style,
-                       t("label.year", lang), t("label.activities", lang), title=t("objectives.trend", lang))
+    fig = ui.shared(("objectives_trend", ui.hashable(params), style),
+                    lambda: charts.stacked_bars(trend, "year", "activity_count", "objective",
+                                                {o: label("objective", o, lang) for o in OBJECTIVES}, style,
+                                                t("label.year", lang), t("label.activities", lang),
+                                                title=t("objectives.trend", lang)))
     ui.chart(fig, filters, alt=t("objectives.trend", lang), key="objectives_trend")
 
 st.header(t("objectives.examples", lang))

@@ -32,7 +32,7 @@ def forget_connections() -> None:
     _connection.clear()
 
 
-@st.cache_data(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
+@st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
 def _cached(version: str, name: str, params: tuple) -> pd.DataFrame:
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
     return db.run_best(_connection(version), name, **values)
@@ -44,8 +44,10 @@ def hashable(params: dict) -> tuple:
 
 def query(name: str, **params) -> pd.DataFrame:
     """A named query's result (from the rollups when they answer it), cached by data
-    version, name and parameter values."""
-    return _cached(settings.data_version(), name, hashable(params))  # st.cache_data hands out a copy
+    version, name and parameter values, and shared by every session. Each caller gets a
+    shallow copy: with pandas' copy-on-write, a column it adds or a value it changes stays in
+    its copy, and nothing is pickled and unpickled per call as st.cache_data would."""
+    return _cached(settings.data_version(), name, hashable(params)).copy(deep=False)
 
 
 def uncached_query(name: str, **params) -> pd.DataFrame:
@@ -66,16 +68,15 @@ def country_names(language: str) -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
-def _figure(version: str, key: tuple, _build):
+def _shared(version: str, key: tuple, _build):
     return _build()
 
 
-def figure(key: tuple, build):
-    """The figure `build()` makes, built once per data version and `key` (what the figure
-    shows: its query parameters, style, language, title) and shared by every session:
-    building a Plotly figure costs more than the queries behind it, and nothing downstream
-    changes a figure (st.plotly_chart serialises it)."""
-    return _figure(settings.data_version(), key, build)
+def shared(key: tuple, build):
+    """What `build()` makes (a view's figure, its list entries), built once per data version
+    and `key` (everything it depends on: query parameters, style, language, title) and shared
+    by every session. Never changed once built: pages only draw it."""
+    return _shared(settings.data_version(), key, build)
 
 
 def today() -> str:

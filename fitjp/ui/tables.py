@@ -11,6 +11,7 @@ import streamlit as st
 from fitjp import exports
 from fitjp.countries import folded
 from fitjp.i18n import label, t
+from fitjp.ui.cache import shared
 from fitjp.ui.state import lang
 
 
@@ -28,8 +29,7 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "act
     read. With `grid`, wide screens get a grid instead (st.dataframe paints a canvas) and the
     text list shows on narrow screens only (PAGE_CSS in furniture)."""
     language = lang()
-    shown = activity_entries(rows, language)
-    text = activity_list_html(shown, t("label.open_source", language), language)
+    shown, text = shared(("activity_list", tuple(rows.activity_id), language), lambda: listed(rows, language))
     # A country's activities and the latest few read best as a list of text; the Activities
     # page (`grid`) is a grid to scroll and sort on wide screens, with the list on phones only.
     if not grid:
@@ -43,6 +43,12 @@ def activity_table(rows: pd.DataFrame, height: int | None = 420, key: str = "act
         })
     with st.container(key=f"activity_phone_list_{key}"):
         st.html(text)
+
+
+def listed(rows: pd.DataFrame, language: str) -> tuple[pd.DataFrame, str]:
+    """The entries of `rows` and their HTML list."""
+    shown = activity_entries(rows, language)
+    return shown, activity_list_html(shown, t("label.open_source", language), language)
 
 
 # What an activity's entry in a list shows, each under its header's text key: the values of
