@@ -61,8 +61,16 @@ def free_port() -> int:
 def streamlit_server(env: dict[str, str] | None = None, script: str = "dashboard.py", args: tuple = ()):
     """`streamlit run <script>` (the dashboard, or admin.py, the staff app) on 127.0.0.1 and
     a free port, with extra Streamlit `args`; yields its base URL and stops the process it
-    started (by its own id) when done. Its output goes to a file, not a pipe nobody reads,
-    which would fill and stall the server."""
+    started (by its own id) when done."""
+    with streamlit_process(env, script, args) as (base, _process):
+        yield base
+
+
+@contextmanager
+def streamlit_process(env: dict[str, str] | None = None, script: str = "dashboard.py", args: tuple = ()):
+    """streamlit_server's server, yielding its base URL and its process (the benchmark reads
+    the process's CPU time). Its output goes to a file, not a pipe nobody reads, which would
+    fill and stall the server."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
@@ -72,7 +80,7 @@ def streamlit_server(env: dict[str, str] | None = None, script: str = "dashboard
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_healthy(base, process, log)
-            yield base
+            yield base, process
         finally:
             process.terminate()
             try:
