@@ -6,6 +6,7 @@ from fitjp import health, ui
 from fitjp.ui import faults as ui_faults
 from fitjp.i18n import t
 
+ui.begin_run()  # the data version this run reads, once
 ui.leave_pages_folder_mode()
 filters = ui.current_filters()
 lang = filters.lang

@@ -28,12 +28,12 @@ class DocumentedSum:
 
 def documented_sum(years: pd.DataFrame) -> DocumentedSum:
     """From contributions_by_year's rows (several per year, one per fund)."""
-    per_year = years.groupby("fiscal_year").agg(amount=("amount", lambda a: a.sum(min_count=1)),
-                                                 gap=("is_gap", "any"), no_rate=("lacks_rate", "any"))
-    missing = int((per_year.gap | per_year.no_rate | per_year.amount.isna()).sum())
-    total = per_year.amount.sum(min_count=1)
-    return DocumentedSum(amount=None if pd.isna(total) else float(total), first=int(per_year.index.min()),
-                         last=int(per_year.index.max()), missing=missing)
+    per_year = years.groupby("fiscal_year")  # built-in aggregations: a lambda took 12 ms a rerun
+    amount, gap, no_rate = per_year.amount.sum(min_count=1), per_year.is_gap.any(), per_year.lacks_rate.any()
+    missing = int((gap | no_rate | amount.isna()).sum())
+    total = amount.sum(min_count=1)
+    return DocumentedSum(amount=None if pd.isna(total) else float(total), first=int(amount.index.min()),
+                         last=int(amount.index.max()), missing=missing)
 
 
 def as_of_in_words(as_of: str | None, lang: str) -> str:

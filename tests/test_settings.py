@@ -33,6 +33,27 @@ def test_the_data_version_changes_when_a_table_file_changes(monkeypatch, tmp_pat
     assert settings.data_version() != before
 
 
+def test_a_run_reads_one_data_version_and_the_next_run_reads_the_new_one(monkeypatch, tmp_path):
+    """A release published while a page runs is read by the next run, never by half of this one."""
+    import os
+    import threading
+
+    from fitjp.ui import cache
+    monkeypatch.setattr(cache, "_this_run", threading.local())  # this thread's pin ends with the test
+    monkeypatch.setenv("FITJP_DATA_DIR", str(tmp_path))
+    table = tmp_path / "activities.parquet"
+    table.write_bytes(b"one")
+    cache.begin_run()
+    during = cache.data_version()
+    os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000))
+    assert cache.data_version() == during
+    next_run = []
+    thread = threading.Thread(target=lambda: (cache.begin_run(), next_run.append(cache.data_version())))
+    thread.start()
+    thread.join()
+    assert next_run == [settings.data_version()] and next_run[0] != during
+
+
 def test_a_setting_that_is_not_a_whole_number_above_0_is_named_in_the_error(monkeypatch):
     for value in ("0", "two", "²", "-1"):  # "²" is a digit to Python's isdigit, not a number to int
         monkeypatch.setenv("FITJP_DUCKDB_THREADS", value)

@@ -11,7 +11,7 @@ Pages write `ui.query(...)`, `ui.header(...)`: the names below are the whole int
 Nothing here computes figures.
 """
 
-from fitjp.ui.cache import (connection, country_names, data_as_of, hashable, query, shared, today,
+from fitjp.ui.cache import (begin_run, connection, country_names, data_as_of, hashable, query, shared, today,
                             uncached_query)
 from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
                                 localized_countries, number, page_setup, presenter_css, print_css, region_name,

@@ -2,12 +2,15 @@
 query results kept per data version, query name and parameter values (bounded in number
 and age, fitjp/settings.py), and the lookups every page repeats.
 
-Every key includes settings.data_version(), so a rebuilt data folder is read on the next
-rerun without a restart: the old connection and results age out of their bounded caches.
+Every key includes the data version (settings.data_version()), so a rebuilt data folder or
+a new release is read on the next rerun without a restart: the old connection and results
+age out of their bounded caches. The version is read once a run (begin_run), so one run never
+mixes two releases and the folder is looked at once, not for every query.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pandas as pd
@@ -17,6 +20,19 @@ from fitjp import db, releases, settings
 from fitjp.countries import localized_territory
 
 
+_this_run = threading.local()  # Streamlit runs each script run in a thread of its own
+
+
+def begin_run() -> None:
+    """Read the data version for the run starting (dashboard.py calls this first)."""
+    _this_run.version = settings.data_version()
+
+
+def data_version() -> str:
+    """The data version of this run; outside a begun run (a test, the staff app), read now."""
+    return getattr(_this_run, "version", None) or settings.data_version()
+
+
 @st.cache_resource(max_entries=2, show_spinner=False)  # the current version, and the one before while it drains
 def _connection(version: str):
     return db.connect()
@@ -24,7 +40,7 @@ def _connection(version: str):
 
 def connection():
     """The connection to the data as it is now."""
-    return _connection(settings.data_version())
+    return _connection(data_version())
 
 
 def forget_connections() -> None:
@@ -47,7 +63,7 @@ def query(name: str, **params) -> pd.DataFrame:
     version, name and parameter values, and shared by every session. Each caller gets a
     shallow copy: with pandas' copy-on-write, a column it adds or a value it changes stays in
     its copy, and nothing is pickled and unpickled per call as st.cache_data would."""
-    return _cached(settings.data_version(), name, hashable(params)).copy(deep=False)
+    return _cached(data_version(), name, hashable(params)).copy(deep=False)
 
 
 def uncached_query(name: str, **params) -> pd.DataFrame:
@@ -64,7 +80,7 @@ def _country_names(version: str, language: str) -> dict[str, str]:
 
 def country_names(language: str) -> dict[str, str]:
     """ISO-3 code -> country name in `language` (CLDR through babel; English as in the data)."""
-    return _country_names(settings.data_version(), language)
+    return _country_names(data_version(), language)
 
 
 @st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
@@ -76,7 +92,7 @@ def shared(key: tuple, build):
     """What `build()` makes (a view's figure, its list entries), built once per data version
     and `key` (everything it depends on: query parameters, style, language, title) and shared
     by every session. Never changed once built: pages only draw it."""
-    return _shared(settings.data_version(), key, build)
+    return _shared(data_version(), key, build)
 
 
 def today() -> str:
@@ -95,7 +111,7 @@ def _release_history(version: str) -> list[dict]:
 
 def release_history() -> list[dict]:
     """Every release's manifest, newest first, `live` marking the one read (fitjp/releases.py)."""
-    return _release_history(settings.data_version())
+    return _release_history(data_version())
 
 
 def live_release() -> dict | None:
