@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import math
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
 
@@ -54,6 +54,7 @@ HIGHLIGHT = 'fill="#0072B2" stroke="#003f63" stroke-width="0.8"'
 OUTLINE = 'fill="#e6e6e6" stroke="#1f1f1f" stroke-width="1.2"'
 
 
+@lru_cache(maxsize=512)  # pure of its arguments and the static map: built once a country, not a rerun (60 ms)
 def map_inset_svg(iso3: str, highlighted: bool = True) -> str:
     """An SVG map of the country (highlighted, or only outlined) among its neighbours, from
     the same Natural Earth topojson the dashboard's maps use. Empty when the map has no such

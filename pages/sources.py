@@ -1,5 +1,6 @@
 """Sources and method: every source, what each year documents, contradictions and choices."""
 
+import pyarrow.compute as pc
 import streamlit as st
 
 from fitjp import ui
@@ -29,7 +30,8 @@ st.markdown(t("sources.precedence_text", lang))
 st.header(t("sources.coverage", lang))
 gaps = coverage[coverage.contribution_rows == 0].year.astype(str)
 st.caption(t("sources.gaps", lang, years=", ".join(gaps)))
-ui.table(ui.labelled_values(coverage, fund_list="fund", status_list="status"), {
+ui.table(ui.shared_rows(("coverage", filters.last_year, lang),
+                        lambda: ui.labelled_values(coverage, fund_list="fund", status_list="status")), {
     "year": st.column_config.NumberColumn(t("label.fiscal_year", lang), format="%d"),
     "contribution_rows": st.column_config.ProgressColumn(t("sources.contribution_rows", lang), format="%d",
                                                          min_value=0, max_value=int(coverage.contribution_rows.max())),
@@ -39,8 +41,6 @@ ui.table(ui.labelled_values(coverage, fund_list="fund", status_list="status"), {
     "fund_named_count": st.column_config.NumberColumn(t("sources.fund_named", lang)),
 }, height=420)
 
-candidates = ui.labelled_values(ui.query("contribution_candidates", currency=filters.currency),
-                                fund="fund", status="status")
 columns = {
     "fiscal_year": st.column_config.NumberColumn(t("label.fiscal_year", lang), format="%d"),
     "fund": text("label.fund"), "status": text("label.status"),
@@ -52,20 +52,23 @@ columns = {
     "quote_text": text("label.quote"), "note": text("label.note"),
 }
 st.header(t("sources.contradictions", lang))
-ui.table(candidates[candidates.is_contradiction], columns)
+candidates = ui.shared_rows(("candidates", filters.currency, lang), lambda: ui.labelled_values(
+    ui.query("contribution_candidates", currency=filters.currency), fund="fund", status="status"))
+ui.table(candidates.filter(pc.field("is_contradiction")), columns)
 with st.expander(t("sources.candidates", lang)):
     ui.table(candidates, columns)
 
 st.header(t("sources.facts", lang))
 include_context = st.toggle(t("sources.context", lang), key="sources_context")
-facts = ui.labelled_values(ui.query("facts_list", include_context=include_context), metric="metric")
-ui.table(facts, {"statement_date": text("sources.statement_date"), "metric": text("sources.metric"),
+ui.table(ui.shared_rows(("facts", include_context, lang), lambda: ui.labelled_values(
+    ui.query("facts_list", include_context=include_context), metric="metric")), {"statement_date": text("sources.statement_date"), "metric": text("sources.metric"),
                  "value": st.column_config.NumberColumn(t("sources.value", lang), format="localized"),
                  "unit": text("sources.unit"), **source_columns,
                  "quote_text": text("label.quote"), "note": text("label.note")})
 
 st.header(t("sources.list", lang))
-ui.table(ui.labelled_values(sources, kind="source_kind", language="language"), {
+ui.table(ui.shared_rows(("sources", lang), lambda: ui.labelled_values(sources, kind="source_kind",
+                                                                      language="language")), {
     **source_columns, "publisher": text("sources.publisher"),
     "kind": text("sources.kind"), "language": text("sources.language"),
     "published": text("sources.published"),

@@ -20,5 +20,5 @@ from fitjp.ui.pickers import country_selectbox
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar
 from fitjp.ui.state import (current_filters, filters, is_embedded, lang, leave_pages_folder_mode, open_country,
                             page_param, shown_country, style, url_notice, write_page_param)
-from fitjp.ui.tables import (activity_table, label_or_value, labelled, labelled_values, source_columns, table,
-                             whole_number_column)
+from fitjp.ui.tables import (activity_table, label_or_value, labelled, labelled_values, shared_rows, source_columns,
+                             table, whole_number_column)

@@ -6,6 +6,7 @@ import re
 from html import escape
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from fitjp import exports
@@ -138,8 +139,15 @@ def source_columns(language: str) -> dict:
                                                       display_text=t("label.open_source", language))}
 
 
-def table(frame: pd.DataFrame, columns: dict, **options) -> None:
+def table(frame: pd.DataFrame | pa.Table, columns: dict, **options) -> None:
     """A read-only table of `columns` (column name -> column config), in that order. A missing
     value is an empty cell: st.dataframe otherwise writes "None" in it."""
-    st.dataframe(frame[list(columns)], hide_index=True, width="stretch", column_config=columns,
-                 placeholder="", **options)
+    shown = frame.select(list(columns)) if isinstance(frame, pa.Table) else frame[list(columns)]
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=columns, placeholder="", **options)
+
+
+def shared_rows(key: tuple, build) -> pa.Table:
+    """The frame `build()` makes, as the Arrow table st.dataframe sends, made once per data
+    version and `key` (everything the frame depends on, the language included) and shared by
+    every session: labelling and converting a table took most of a rerun of Sources."""
+    return shared(("rows", *key), lambda: pa.Table.from_pandas(build(), preserve_index=False))
