@@ -83,7 +83,7 @@ def page_reruns(page: str, reruns: int) -> dict:
 
 
 EXTRA = {"currency": "CHF", "iso3": "KEN", "today": date.today().isoformat(), "search": "", "limit": 50,
-         "offset": 0, "include_context": False, "year_to": current_year()}
+         "per_objective": 6, "offset": 0, "include_context": False, "year_to": current_year()}
 
 
 def query_params(name: str, ids: list[str] | None = None) -> dict:

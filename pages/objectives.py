@@ -26,10 +26,11 @@ with right:
     ui.chart(fig, filters, alt=t("objectives.trend", lang), key="objectives_trend")
 
 st.header(t("objectives.examples", lang))
-examples = ui.query("activity_list", **params, search="", limit=1000)
+EXAMPLES = 6  # an objective's newest activities under its tab
+examples = ui.query("objective_examples", **params, per_objective=EXAMPLES)
 for objective, tab in zip(OBJECTIVES, st.tabs([label("objective", o, lang) for o in OBJECTIVES])):
     with tab:
-        rows = examples[examples.objective == objective].head(6)
+        rows = examples[examples.objective == objective]
         if rows.empty:
             ui.empty_state()
         for row in rows.itertuples():

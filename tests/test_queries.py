@@ -262,6 +262,19 @@ def test_activity_list_search_is_case_insensitive(con, activity_params, search, 
     assert set(activity_ids(con, activity_params(), search)) == expected
 
 
+@pytest.mark.parametrize("per_objective", [1, 2, 6])
+@pytest.mark.parametrize("overrides", [{}, {"funds": ["africa_ldcs"]}, {"year_from": 2015}])
+def test_objective_examples_are_each_objectives_newest_in_the_lists_order(con, activity_params, per_objective,
+                                                                        overrides):
+    params = activity_params(**overrides)
+    listed = db.run(con, "activity_list", **params, search="", limit=1000)
+    expected = listed.groupby("objective", sort=True).head(per_objective)
+    examples = db.run(con, "objective_examples", **params, per_objective=per_objective)
+    assert list(zip(examples.objective, examples.activity_id)) == \
+        sorted(zip(expected.objective, expected.activity_id), key=lambda pair: pair[0])
+    assert list(examples.source_url) == list(expected.sort_values("objective", kind="stable").source_url)
+
+
 def test_activity_list_search_respects_filters_and_limit(con, activity_params):
     assert activity_ids(con, activity_params(funds=["africa_ldcs"]), "kenya") == ["a6"]
     limited = db.run(con, "activity_list", **activity_params(), search="", limit=2)
@@ -425,9 +438,9 @@ QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql")) + \
 
 def default_params() -> dict:
     shipped_ids = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id"]).activity_id
-    return Filters().activity_params() | {"ids": shipped_ids.head(5).tolist(), 
-        "currency": "CHF", "search": "", "limit": 50, "offset": 0, "iso3": "AFG", "today": date.today().isoformat(),
-        "include_context": True}
+    return Filters().activity_params() | {"ids": shipped_ids.head(5).tolist(),
+        "currency": "CHF", "search": "", "limit": 50, "offset": 0, "per_objective": 6, "iso3": "AFG",
+        "today": date.today().isoformat(), "include_context": True}
 
 
 def test_there_are_queries_to_run():
