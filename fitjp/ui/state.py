@@ -61,7 +61,7 @@ def current_filters() -> Filters:
     Back and Forward restore a view this reader saw, and its URL is the whole of that view:
     it wins over the session's newer filters, and a URL without filters is the defaults.
     Only in any other run can the URL lag behind the session (see _is_stale)."""
-    url = {key: st.query_params.get_all(key) for key in st.query_params}
+    url = _url()
     named = any(key in url for key in URL_NAMES.values())
     remembered = st.session_state.get(STATE_KEY, DEFAULT)
     if is_history_navigation():
@@ -138,11 +138,19 @@ def write_url(filters: Filters) -> None:
     wanted = filters.to_query_params()
     written = [w for w in st.session_state.get(WRITTEN_KEY, []) if w != _url_filters(wanted)]
     st.session_state[WRITTEN_KEY] = (written + [_url_filters(wanted)])[-20:]
-    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    current = _url()
     kept = {key: values for key, values in current.items() if key not in URL_NAMES.values()}
     whole = wanted | kept  # the filters in one fixed order, then the page's own parameters
     if {key: [value] if isinstance(value, str) else value for key, value in whole.items()} != current:
-        st.query_params.from_dict(whole)
+        _write_url(whole)
+
+
+def _url() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _write_url(whole: dict) -> None:
+    st.query_params.from_dict(whole)
 
 
 def shown_country(filters: Filters) -> str | None:
@@ -183,8 +191,9 @@ def is_embedded() -> bool:
 def page_param(name: str, allowed, widget_key: str, default: str) -> None:
     """Before a page's own widget is drawn: the widget starts at a shared link's value of the
     page parameter `name`, else at `default` (an invalid value is ignored with the filters'
-    notice). Later runs keep what the reader chose."""
-    if widget_key in st.session_state:
+    notice), and on Back and Forward it shows what that view's URL says. Other runs keep what
+    the reader chose."""
+    if widget_key in st.session_state and not is_history_navigation():
         return
     value, ignored = page_choice(st.query_params.get_all(name), allowed)
     if ignored:
@@ -192,10 +201,19 @@ def page_param(name: str, allowed, widget_key: str, default: str) -> None:
     st.session_state[widget_key] = value or default
 
 
+def page_text(name: str, widget_key: str, max_chars: int) -> None:
+    """Before a page's own text box is drawn: it starts at a shared link's `name` (cut to
+    `max_chars`), and on Back and Forward it shows what that view's URL says. Other runs keep
+    what the reader typed."""
+    if widget_key not in st.session_state or is_history_navigation():
+        st.session_state[widget_key] = st.query_params.get(name, "")[:max_chars]
+
+
 def write_page_param(name: str, value: str | None) -> None:
     """After the widget: its value in the URL, or no parameter for the page's default (None)."""
+    current = _url()
     if value:
-        if st.query_params.get(name) != value:
-            st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
+        if current.get(name) != [value]:
+            _write_url(current | {name: [value]})
+    elif name in current:
+        _write_url({key: values for key, values in current.items() if key != name})

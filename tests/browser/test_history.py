@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from harness import FULL, assert_no_error, open_page, pick, rerun, sidebar
+from harness import FULL, assert_no_error, main, open_page, pick, rerun, screenshot, sidebar
 
 from fitjp.filters import CHOICES, DEFAULT, Filters, current_year
 from fitjp.i18n import label, t
@@ -170,3 +170,45 @@ def test_the_reported_journey(page):
     for position in (1, 2, 3):
         rerun(page, page.go_forward)
         assert_at(page, history, position, "forward")
+
+
+# ---- the Activities page's search, which lives in the URL as ?q= ------------------------------
+
+SEARCH = "Search titles and countries"
+
+
+def search_view(page) -> dict:
+    """What the Activities page shows: its URL's query, the search box and the count above the list."""
+    from test_journeys import activity_count
+
+    return {"query": {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()},
+            "search": main(page).get_by_label(SEARCH).input_value(), "count": activity_count(page)}
+
+
+def test_back_and_forward_show_each_views_search(page):
+    """Issue 14: a search, a filter, another search; Back shows each view's own search (box,
+    URL and list), and Forward returns to each in turn."""
+    open_page(page, "activities")
+    views = [search_view(page)]
+
+    def search_for(text):
+        box = main(page).get_by_label(SEARCH)
+        rerun(page, lambda: (box.fill(text), box.press("Enter")))
+
+    for step in (lambda: search_for("Kenya"), lambda: rerun(page, sidebar(page).get_by_role("radio", name="JPY").click),
+                 lambda: search_for("Ghana")):
+        step()
+        views.append(search_view(page))
+    assert [v["query"] for v in views] == [{}, {"q": "Kenya"}, {"currency": "JPY", "q": "Kenya"},
+                                           {"currency": "JPY", "q": "Ghana"}]
+    assert len({v["count"] for v in views}) == 3  # Kenya's and Ghana's lists are not the whole list
+    screenshot(page, "history_search_ghana")
+    for position in (2, 1, 0):
+        rerun(page, page.go_back)
+        assert search_view(page) == views[position], f"Back to position {position}"
+        if position == 2:
+            screenshot(page, "history_search_back_to_kenya_jpy")
+    for position in (1, 2, 3):
+        rerun(page, page.go_forward)
+        assert search_view(page) == views[position], f"Forward to position {position}"
+    assert_no_error(page)
