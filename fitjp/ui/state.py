@@ -63,6 +63,8 @@ def current_filters() -> Filters:
     Only in any other run can the URL lag behind the session (see _is_stale)."""
     url = _url()
     named = any(key in url for key in URL_NAMES.values())
+    st.session_state[OPENING_RUN_KEY] = OPENING_RUN_KEY not in st.session_state
+    st.session_state.pop(REPLACING_KEY, None)
     remembered = st.session_state.get(STATE_KEY, DEFAULT)
     if is_history_navigation():
         filters, _ = from_query_params(url)  # a URL of this session: its values were checked
@@ -149,8 +151,41 @@ def _url() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+OPENING_RUN_KEY = "url_opening_run"  # True in the run that opens this session's link, then False
+REPLACING_KEY = "url_replacing"  # that run left its corrections of the link to a run that replaces it
+
+
+def _is_opening_run() -> bool:
+    return st.session_state.get(OPENING_RUN_KEY, False)
+
+
+def _end_opening_run() -> None:
+    """The opening run is over once the next run starts, or a reader's callback runs (these
+    run before the next run's script, so they call this themselves)."""
+    st.session_state[OPENING_RUN_KEY] = False
+
+
+# Streamlit's page listens for the browser's popstate (Back, Forward) and answers it with a
+# run of the URL as it stands, flagged as history navigation (see is_history_navigation).
+REPLACE_SCRIPT = "<script>window.dispatchEvent(new PopStateEvent('popstate', {state: history.state}));</script>"
+
+
 def _write_url(whole: dict) -> None:
-    st.query_params.from_dict(whole)
+    """Send the URL to the browser, which pushes it as a new history entry; except in the run
+    that opens a link, whose every change of the URL corrects the link (drops an ignored value,
+    rewrites a value in its one form): that is the view the link opened, not a new one, and a
+    second entry would make Back show the same view again. Streamlit (1.67) has no way to write
+    the URL in place: its page pushes every URL a run sends (history.pushState in
+    handlePageInfoChanged), except in a run of Back or Forward, which replaces the current
+    entry. So the opening run writes nothing and asks the page to run again as Back and Forward
+    do; that run reads the link again and writes its corrections in place of the link's entry.
+    Should the browser not do it, the next run writes the URL as any run does (a push)."""
+    if not _is_opening_run():
+        st.query_params.from_dict(whole)
+    elif not st.session_state.get(REPLACING_KEY):
+        st.session_state[REPLACING_KEY] = True
+        with st.container(key="url_replace"):  # hidden by PAGE_CSS
+            st.html(REPLACE_SCRIPT, unsafe_allow_javascript=True)
 
 
 def shown_country(filters: Filters) -> str | None:
@@ -170,6 +205,7 @@ def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") ->
 
 def reset_filters() -> None:
     """Back to no filters, in the same language and mode."""
+    _end_opening_run()
     kept = st.session_state.get(STATE_KEY, DEFAULT).reset()
     _set_widgets(kept)
     st.session_state[STATE_KEY] = kept

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from harness import FULL, assert_no_error, main, open_page, pick, rerun, screenshot, sidebar
+from harness import FULL, TIMEOUT, assert_no_error, main, open_page, pick, rerun, screenshot, settle, sidebar
 
 from fitjp.filters import CHOICES, DEFAULT, Filters, current_year
 from fitjp.i18n import label, t
@@ -211,4 +211,27 @@ def test_back_and_forward_show_each_views_search(page):
     for position in (1, 2, 3):
         rerun(page, page.go_forward)
         assert search_view(page) == views[position], f"Forward to position {position}"
+    assert_no_error(page)
+
+
+# ---- a link with values the app ignores: cleaned in place, not as a second entry -----------------
+
+@pytest.mark.parametrize("link, ignored", [("funding?currency=XYZ", "currency=XYZ"), ("map?metric=bogus", "metric=bogus"),
+                                           ("activities?region=atlantis&q=Kenya", "region=atlantis")])
+def test_back_from_a_cleaned_bad_link_goes_to_the_page_before_it(page, link, ignored):
+    open_page(page, "overview")
+    before = page.evaluate("history.length")
+    page.goto(f"{page.base}/{link}")
+    name = ignored.split("=")[0]
+    page.wait_for_function("name => !new URLSearchParams(location.search).has(name)", arg=name, timeout=TIMEOUT)
+    settle(page)
+    main(page).get_by_text(f"Ignored from the link: {ignored}").wait_for(timeout=TIMEOUT)  # the notice stays
+    assert urlsplit(page.url).path == "/" + link.split("?")[0]
+    assert page.evaluate("history.length") == before + 1, "cleaning the link added a history entry"
+    screenshot(page, f"history_cleaned_{name}")
+    page.go_back()
+    page.wait_for_selector("h1", timeout=TIMEOUT)
+    settle(page)
+    assert urlsplit(page.url).path in ("/", "/overview")
+    assert main(page).locator("h1").first.inner_text() == t("page.overview", "en")
     assert_no_error(page)
