@@ -214,6 +214,28 @@ def test_back_and_forward_show_each_views_search(page):
     assert_no_error(page)
 
 
+def test_back_and_forward_show_each_views_map_choices(page):
+    """The map's own choices (?metric=, ?zoom=) are part of the view like the filters: Back and
+    Forward show each view's, in the URL and on the map's buttons."""
+    def map_view():
+        return {"query": {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()},
+                "chosen": main(page).get_by_role("radio", checked=True).all_inner_texts()[:2]}
+
+    open_page(page, "map")
+    views = [map_view()]
+    for choice in ("Participants (national activities)", "Africa"):
+        rerun(page, main(page).get_by_role("radio", name=choice, exact=True).click)
+        views.append(map_view())
+    assert [v["query"] for v in views] == [{}, {"metric": "participants"}, {"metric": "participants", "zoom": "africa"}]
+    for position in (1, 0):
+        rerun(page, page.go_back)
+        assert map_view() == views[position], f"Back to position {position}"
+    for position in (1, 2):
+        rerun(page, page.go_forward)
+        assert map_view() == views[position], f"Forward to position {position}"
+    assert_no_error(page)
+
+
 # ---- a link with values the app ignores: cleaned in place, not as a second entry -----------------
 
 @pytest.mark.parametrize("link, ignored", [("funding?currency=XYZ", "currency=XYZ"), ("map?metric=bogus", "metric=bogus"),
