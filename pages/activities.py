@@ -14,15 +14,12 @@ EXPORT_ROWS = 100_000  # a file holds at most this many activities
 filters, lang = ui.filters(), ui.lang()
 ui.header("page.activities", filters)
 
-SEARCH_PARAM = "q"  # the search lives in the URL like every filter: /activities?q=Kenya
-if "activity_search" not in st.session_state:  # a shared link's search fills the box once
-    st.session_state["activity_search"] = st.query_params.get(SEARCH_PARAM, "")[:200]
+# The search lives in the URL like every filter (/activities?q=Kenya): a shared link's search
+# fills the box, and Back and Forward show each view's own search.
+ui.page_text("q", "activity_search", max_chars=200)
 search = st.text_input(t("activities.search", lang), key="activity_search", icon=":material/search:",
                        max_chars=200).strip()
-if search:
-    st.query_params[SEARCH_PARAM] = search
-elif SEARCH_PARAM in st.query_params:
-    del st.query_params[SEARCH_PARAM]
+ui.write_page_param("q", search or None)
 params = filters.activity_params() | {"search": search}
 total = int(ui.query("activity_match_count", **params).activity_count.iloc[0])
 st.markdown(f"**{t('activities.count', lang, count=total)}**")

@@ -19,6 +19,6 @@ from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_
 from fitjp.ui.pickers import country_selectbox
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar
 from fitjp.ui.state import (current_filters, filters, is_embedded, lang, leave_pages_folder_mode, open_country,
-                            page_param, shown_country, style, url_notice, write_page_param)
+                            page_param, page_text, shown_country, style, url_notice, write_page_param)
 from fitjp.ui.tables import (activity_table, label_or_value, labelled, labelled_values, shared_rows, source_columns,
                              table, whole_number_column)

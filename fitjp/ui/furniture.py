@@ -93,7 +93,7 @@ PAGE_CSS = """<style>
 .st-key-reset_under_title button p { white-space: normal; overflow: visible; text-overflow: clip; }
 .activity-list .activity-title { font-weight: 600; }
 .activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: break-word; }  /* long words only: "Brazil; Chile" breaks at its spaces */
-.st-key-page_language { display: none; }
+.st-key-page_language, .st-key-url_replace { display: none; }
 /* Multiselect chips write white on the primary colour, too light in dark (#56B4E9: 2.2:1);
    one blue in both themes gives their text 5.2:1 (.streamlit/config.toml). */
 [data-testid="stMultiSelectTagsContainer"] [data-tag] { background-color: #0072B2 !important; color: #ffffff !important; }

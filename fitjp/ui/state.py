@@ -61,8 +61,10 @@ def current_filters() -> Filters:
     Back and Forward restore a view this reader saw, and its URL is the whole of that view:
     it wins over the session's newer filters, and a URL without filters is the defaults.
     Only in any other run can the URL lag behind the session (see _is_stale)."""
-    url = {key: st.query_params.get_all(key) for key in st.query_params}
+    url = _url()
     named = any(key in url for key in URL_NAMES.values())
+    st.session_state[OPENING_RUN_KEY] = OPENING_RUN_KEY not in st.session_state
+    st.session_state.pop(REPLACING_KEY, None)
     remembered = st.session_state.get(STATE_KEY, DEFAULT)
     if is_history_navigation():
         filters, _ = from_query_params(url)  # a URL of this session: its values were checked
@@ -138,11 +140,52 @@ def write_url(filters: Filters) -> None:
     wanted = filters.to_query_params()
     written = [w for w in st.session_state.get(WRITTEN_KEY, []) if w != _url_filters(wanted)]
     st.session_state[WRITTEN_KEY] = (written + [_url_filters(wanted)])[-20:]
-    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    current = _url()
     kept = {key: values for key, values in current.items() if key not in URL_NAMES.values()}
     whole = wanted | kept  # the filters in one fixed order, then the page's own parameters
     if {key: [value] if isinstance(value, str) else value for key, value in whole.items()} != current:
+        _write_url(whole)
+
+
+def _url() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+OPENING_RUN_KEY = "url_opening_run"  # True in the run that opens this session's link, then False
+REPLACING_KEY = "url_replacing"  # that run left its corrections of the link to a run that replaces it
+
+
+def _is_opening_run() -> bool:
+    return st.session_state.get(OPENING_RUN_KEY, False)
+
+
+def _end_opening_run() -> None:
+    """The opening run is over once the next run starts, or a reader's callback runs (these
+    run before the next run's script, so they call this themselves)."""
+    st.session_state[OPENING_RUN_KEY] = False
+
+
+# Streamlit's page listens for the browser's popstate (Back, Forward) and answers it with a
+# run of the URL as it stands, flagged as history navigation (see is_history_navigation).
+REPLACE_SCRIPT = "<script>window.dispatchEvent(new PopStateEvent('popstate', {state: history.state}));</script>"
+
+
+def _write_url(whole: dict) -> None:
+    """Send the URL to the browser, which pushes it as a new history entry; except in the run
+    that opens a link, whose every change of the URL corrects the link (drops an ignored value,
+    rewrites a value in its one form): that is the view the link opened, not a new one, and a
+    second entry would make Back show the same view again. Streamlit (1.67) has no way to write
+    the URL in place: its page pushes every URL a run sends (history.pushState in
+    handlePageInfoChanged), except in a run of Back or Forward, which replaces the current
+    entry. So the opening run writes nothing and asks the page to run again as Back and Forward
+    do; that run reads the link again and writes its corrections in place of the link's entry.
+    Should the browser not do it, the next run writes the URL as any run does (a push)."""
+    if not _is_opening_run():
         st.query_params.from_dict(whole)
+    elif not st.session_state.get(REPLACING_KEY):
+        st.session_state[REPLACING_KEY] = True
+        with st.container(key="url_replace"):  # hidden by PAGE_CSS
+            st.html(REPLACE_SCRIPT, unsafe_allow_javascript=True)
 
 
 def shown_country(filters: Filters) -> str | None:
@@ -162,6 +205,7 @@ def open_country(filters: Filters, iso3: str, page: str = "pages/country.py") ->
 
 def reset_filters() -> None:
     """Back to no filters, in the same language and mode."""
+    _end_opening_run()
     kept = st.session_state.get(STATE_KEY, DEFAULT).reset()
     _set_widgets(kept)
     st.session_state[STATE_KEY] = kept
@@ -183,8 +227,9 @@ def is_embedded() -> bool:
 def page_param(name: str, allowed, widget_key: str, default: str) -> None:
     """Before a page's own widget is drawn: the widget starts at a shared link's value of the
     page parameter `name`, else at `default` (an invalid value is ignored with the filters'
-    notice). Later runs keep what the reader chose."""
-    if widget_key in st.session_state:
+    notice), and on Back and Forward it shows what that view's URL says. Other runs keep what
+    the reader chose."""
+    if widget_key in st.session_state and not is_history_navigation():
         return
     value, ignored = page_choice(st.query_params.get_all(name), allowed)
     if ignored:
@@ -192,10 +237,19 @@ def page_param(name: str, allowed, widget_key: str, default: str) -> None:
     st.session_state[widget_key] = value or default
 
 
+def page_text(name: str, widget_key: str, max_chars: int) -> None:
+    """Before a page's own text box is drawn: it starts at a shared link's `name` (cut to
+    `max_chars`), and on Back and Forward it shows what that view's URL says. Other runs keep
+    what the reader typed."""
+    if widget_key not in st.session_state or is_history_navigation():
+        st.session_state[widget_key] = st.query_params.get(name, "")[:max_chars]
+
+
 def write_page_param(name: str, value: str | None) -> None:
     """After the widget: its value in the URL, or no parameter for the page's default (None)."""
+    current = _url()
     if value:
-        if st.query_params.get(name) != value:
-            st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
+        if current.get(name) != [value]:
+            _write_url(current | {name: [value]})
+    elif name in current:
+        _write_url({key: values for key, values in current.items() if key != name})

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from harness import FULL, assert_no_error, open_page, pick, rerun, sidebar
+from harness import FULL, TIMEOUT, assert_no_error, main, open_page, pick, rerun, screenshot, settle, sidebar
 
 from fitjp.filters import CHOICES, DEFAULT, Filters, current_year
 from fitjp.i18n import label, t
@@ -170,3 +170,90 @@ def test_the_reported_journey(page):
     for position in (1, 2, 3):
         rerun(page, page.go_forward)
         assert_at(page, history, position, "forward")
+
+
+# ---- the Activities page's search, which lives in the URL as ?q= ------------------------------
+
+SEARCH = "Search titles and countries"
+
+
+def search_view(page) -> dict:
+    """What the Activities page shows: its URL's query, the search box and the count above the list."""
+    from test_journeys import activity_count
+
+    return {"query": {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()},
+            "search": main(page).get_by_label(SEARCH).input_value(), "count": activity_count(page)}
+
+
+def test_back_and_forward_show_each_views_search(page):
+    """Issue 14: a search, a filter, another search; Back shows each view's own search (box,
+    URL and list), and Forward returns to each in turn."""
+    open_page(page, "activities")
+    views = [search_view(page)]
+
+    def search_for(text):
+        box = main(page).get_by_label(SEARCH)
+        rerun(page, lambda: (box.fill(text), box.press("Enter")))
+
+    for step in (lambda: search_for("Kenya"), lambda: rerun(page, sidebar(page).get_by_role("radio", name="JPY").click),
+                 lambda: search_for("Ghana")):
+        step()
+        views.append(search_view(page))
+    assert [v["query"] for v in views] == [{}, {"q": "Kenya"}, {"currency": "JPY", "q": "Kenya"},
+                                           {"currency": "JPY", "q": "Ghana"}]
+    assert len({v["count"] for v in views}) == 3  # Kenya's and Ghana's lists are not the whole list
+    screenshot(page, "history_search_ghana")
+    for position in (2, 1, 0):
+        rerun(page, page.go_back)
+        assert search_view(page) == views[position], f"Back to position {position}"
+        if position == 2:
+            screenshot(page, "history_search_back_to_kenya_jpy")
+    for position in (1, 2, 3):
+        rerun(page, page.go_forward)
+        assert search_view(page) == views[position], f"Forward to position {position}"
+    assert_no_error(page)
+
+
+def test_back_and_forward_show_each_views_map_choices(page):
+    """The map's own choices (?metric=, ?zoom=) are part of the view like the filters: Back and
+    Forward show each view's, in the URL and on the map's buttons."""
+    def map_view():
+        return {"query": {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()},
+                "chosen": main(page).get_by_role("radio", checked=True).all_inner_texts()[:2]}
+
+    open_page(page, "map")
+    views = [map_view()]
+    for choice in ("Participants (national activities)", "Africa"):
+        rerun(page, main(page).get_by_role("radio", name=choice, exact=True).click)
+        views.append(map_view())
+    assert [v["query"] for v in views] == [{}, {"metric": "participants"}, {"metric": "participants", "zoom": "africa"}]
+    for position in (1, 0):
+        rerun(page, page.go_back)
+        assert map_view() == views[position], f"Back to position {position}"
+    for position in (1, 2):
+        rerun(page, page.go_forward)
+        assert map_view() == views[position], f"Forward to position {position}"
+    assert_no_error(page)
+
+
+# ---- a link with values the app ignores: cleaned in place, not as a second entry -----------------
+
+@pytest.mark.parametrize("link, ignored", [("funding?currency=XYZ", "currency=XYZ"), ("map?metric=bogus", "metric=bogus"),
+                                           ("activities?region=atlantis&q=Kenya", "region=atlantis")])
+def test_back_from_a_cleaned_bad_link_goes_to_the_page_before_it(page, link, ignored):
+    open_page(page, "overview")
+    before = page.evaluate("history.length")
+    page.goto(f"{page.base}/{link}")
+    name = ignored.split("=")[0]
+    page.wait_for_function("name => !new URLSearchParams(location.search).has(name)", arg=name, timeout=TIMEOUT)
+    settle(page)
+    main(page).get_by_text(f"Ignored from the link: {ignored}").wait_for(timeout=TIMEOUT)  # the notice stays
+    assert urlsplit(page.url).path == "/" + link.split("?")[0]
+    assert page.evaluate("history.length") == before + 1, "cleaning the link added a history entry"
+    screenshot(page, f"history_cleaned_{name}")
+    page.go_back()
+    page.wait_for_selector("h1", timeout=TIMEOUT)
+    settle(page)
+    assert urlsplit(page.url).path in ("/", "/overview")
+    assert main(page).locator("h1").first.inner_text() == t("page.overview", "en")
+    assert_no_error(page)
