@@ -94,7 +94,7 @@ def objectives(filters: Filters, style: Style, key: str) -> bool:
     if by_area.empty:
         ui.empty_state()
         return False
-    fig = charts.objectives_treemap(by_area, style, title=t("objectives.hierarchy", lang))
+    fig = charts.objectives_bars(by_area, style, title=t("objectives.hierarchy", lang))
     ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key=key)
     return True
 
