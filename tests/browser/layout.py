@@ -217,3 +217,36 @@ def unnamed(page, title: str, names: list[str]) -> list[str]:
     """The `names` that the chart titled `title` does not draw whole and visible."""
     return page.evaluate(UNNAMED, [title, list(names)])
 
+
+# A colour bar's title, its bar and its tick labels, each clear of the others and inside the
+# chart's frame (the map in presenter type printed its title over the top tick).
+COLOUR_BARS = "() => {" + CHART_TEXTS + r"""
+  const findings = [];
+  const crossing = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+                             && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  [...document.querySelectorAll('.js-plotly-plot')].filter(shown).forEach((chart, i) => {
+    const frame = chart.getBoundingClientRect(), name = chartName(chart, i);
+    chart.querySelectorAll('g.colorbar').forEach(bar => {
+      const fill = bar.querySelector('.cbfills');
+      const title = [...bar.querySelectorAll('.cbtitle text')].filter(t => t.textContent.trim() && shown(t));
+      const ticks = [...bar.querySelectorAll('.cbaxis text')].filter(t => t.textContent.trim() && shown(t));
+      if (!fill || !ticks.length) { findings.push(`${name}: a colour bar without its bar or ticks`); return; }
+      const parts = [['the bar', fill.getBoundingClientRect()],
+                     ...title.map(t => [`title "${t.textContent.trim()}"`, t.getBoundingClientRect()]),
+                     ...ticks.map(t => [`tick "${t.textContent.trim()}"`, t.getBoundingClientRect()])];
+      for (const [what, box] of parts) {
+        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1)
+          findings.push(`${name}: the colour bar's ${what} is cut by the chart's edge`);
+      }
+      for (let a = 0; a < parts.length; a++) for (let b = a + 1; b < parts.length; b++) {
+        const [wa, ra] = parts[a], [wb, rb] = parts[b];
+        if (crossing(ra, rb)) findings.push(`${name}: the colour bar's ${wa} overlaps its ${wb}`);
+      }
+    });
+  });
+  return findings;
+}"""
+
+
+def colour_bar_clashes(page) -> list[str]:
+    return page.evaluate(COLOUR_BARS)
