@@ -16,6 +16,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from fitjp.i18n import label, t
 from fitjp.plot import Plot
+from fitjp.schema import OBJECTIVES
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -70,7 +71,7 @@ class Style:
     title_size: int = 18
     tick_size: int = 13  # axis tick labels and the colour bar
     legend_size: int = 13
-    value_size: int = 12  # values written on bars and treemap tiles; smaller ones are hidden, not shrunk
+    value_size: int = 12  # values written on bars; smaller ones are hidden, not shrunk
     line_width: float = 2.5
     marker_size: int = 9
     show_values: bool = True  # write values on marks when there is room
@@ -551,32 +552,58 @@ def clicked_country(points) -> str | None:
     return None
 
 
-def objectives_treemap(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
-    """Objectives and, inside each, its programme areas, sized by activities. Names are broken
-    into short lines, so a small tile (3 of 120 activities) still holds its name; an objective
-    with one programme area is one tile naming both, not a header over a sliver of a tile."""
-    objectives = frame.groupby("objective", sort=False).activity_count.sum()
-    areas_of = frame.groupby("objective", sort=False).programme_area.count()
-    nested = [o for o in objectives.index if areas_of[o] > 1]
-    lang, colours = style.lang, {o: PALETTE[i] for i, o in enumerate(objectives.index)}
-    single = frame[~frame.objective.isin(nested)]
-    inner = frame[frame.objective.isin(nested)]
-    ids = [f"o/{o}" for o in nested] + [f"a/{a}" for a in inner.programme_area] + [f"a/{a}" for a in single.programme_area]
-    names = [label("objective", o, lang) for o in nested] + \
-            [f"<b>{wrap_label(label('area', a, lang))}</b>" for a in inner.programme_area] + \
-            [f"<b>{wrap_label(label('objective', o, lang))}</b><br>{wrap_label(label('area', a, lang))}"
-             for o, a in zip(single.objective, single.programme_area)]
-    parents = [""] * len(nested) + [f"o/{o}" for o in inner.objective] + [""] * len(single)
-    values = [objectives[o] for o in nested] + list(inner.activity_count) + list(single.activity_count)
-    tile_colours = [colours[o] for o in nested] + [colours[o] for o in inner.objective] + \
-                   [colours[o] for o in single.objective]
-    text_size = max(style.font_size, style.value_size)
-    fig = Plot().add_treemap(
-        ids=ids, labels=names, parents=parents, values=values, branchvalues="total", sort=False,
-        marker={"colors": tile_colours}, texttemplate="%{label}<br>%{value:,}", textfont={"size": text_size},
-        insidetextfont={"size": text_size}, tiling={"pad": 2}, pathbar={"visible": False},
-        hovertemplate="%{label}: %{value:,}<extra></extra>")
-    return _layout(fig, style, title, margin={"l": 0, "r": 0, "t": 50 if title else 0, "b": 0})
+# The objectives chart's names are wrapped to this many em: a phone's column (about 360 px) at
+# the reading type, so no name runs past the chart's edge at any width.
+NAME_EM = 22
+
+
+def objectives_bars(frame: pd.DataFrame, style: Style, title: str = "") -> go.Figure:
+    """Programme areas as horizontal bars, grouped under their objective and in the fund's own
+    order. Each objective's name and total heads its group; each area's name is written on its
+    own line above its bar, across the chart's width, and its count on the bar. A treemap left
+    out every name too big for its tile (the 5-activity tile at 1920 px presenting, up to half
+    the tiles on a phone); here no name competes with a bar for room, at any width. Objectives
+    are coloured as in the Objectives page's trend chart (their place in the fund's list)."""
+    lang = style.lang
+    line = round(style.font_size * 1.35)  # one line of a name, as plotly spaces lines
+    # a bar holds its count upright at full size (in a thinner one plotly turns it, or hides it)
+    bar, gap = round(style.value_size * 1.7), round(style.font_size * 0.5)
+    fig, y = Plot(), 0
+    for index, (objective, rows) in enumerate(frame.groupby("objective", sort=False)):
+        total = int(rows.activity_count.sum())
+        y += 2 * gap if index else 0
+        # the objective's name in bold, line by line, with room on its last line for the total
+        head = [f"<b>{part}</b>" for part in wrap_label(label("objective", objective, lang), NAME_EM - 4).split("<br>")]
+        head[-1] += f" · {whole_number(total, lang)}"
+        fig.add_annotation(text="<br>".join(head), name=f"objective:{objective}", **_name_at(y, style))
+        y += line * len(head)
+        centres = []
+        for area in rows.programme_area:
+            name = wrap_label(label("area", area, lang), NAME_EM)
+            fig.add_annotation(text=name, name=f"area:{area}", **_name_at(y, style))
+            y += line * (name.count("<br>") + 1)
+            centres.append(y + bar / 2)
+            y += bar + gap
+        colour = PALETTE[OBJECTIVES.index(objective) % len(PALETTE)] if objective in OBJECTIVES else PALETTE[-1]
+        fig.add_bar(x=rows.activity_count, y=centres, ids=list(rows.programme_area), orientation="h", width=bar,
+                    name=label("objective", objective, lang), marker_color=colour,
+                    text=rows.activity_count if style.show_values else None,
+                    texttemplate="%{x:,}" if style.show_values else None,
+                    textposition="auto", textangle=0, textfont={"size": style.value_size}, cliponaxis=False,
+                    customdata=[label("area", a, lang) for a in rows.programme_area],
+                    hovertemplate="%{customdata}: %{x:,}<extra>%{fullData.name}</extra>")
+    top = style.title_size + 34 if title else 0
+    hidden = {"visible": False, "fixedrange": True}
+    return _layout(fig, style, title, showlegend=False, height=top + y + 4, bargap=0,
+                   margin={"l": 0, "r": 0, "t": top, "b": 4},
+                   xaxis=hidden | {"range": [0, frame.activity_count.max() or 1]},
+                   yaxis=hidden | {"range": [y, 0]})
+
+
+def _name_at(y: float, style: Style) -> dict:
+    """A name written from the chart's left edge down from `y` (px from the top of the bars)."""
+    return {"x": 0, "y": y, "xref": "paper", "yref": "y", "xanchor": "left", "yanchor": "top", "align": "left",
+            "showarrow": False, "font": {"size": style.font_size}}
 
 
 def wrap_label(text: str, width: float = 6) -> str:

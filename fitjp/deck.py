@@ -102,7 +102,7 @@ def countries_chart(connection, filters: Filters, lang: str) -> tuple[SlideChart
 
 
 def objectives_chart(connection, filters: Filters, lang: str) -> tuple[SlideChart, list[str]]:
-    """Activities per programme area, in the fund's own order (the app's treemap, as bars)."""
+    """Activities per programme area, in the fund's own order, as the app's objectives chart shows them."""
     areas = db.run(connection, "activities_by_objective", **filters.activity_params())
     names = [f"{label('area', row.programme_area, lang)} ({label('objective', row.objective, lang)})"
              for row in areas.itertuples()]

@@ -104,7 +104,6 @@ class Plot:
     add_scatter = partialmethod(add, "scatter")
     add_choropleth = partialmethod(add, "choropleth")
     add_scattergeo = partialmethod(add, "scattergeo")
-    add_treemap = partialmethod(add, "treemap")
 
     def update_layout(self, **props) -> "Plot":
         merge(self.layout, expanded(props))

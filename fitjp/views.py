@@ -97,7 +97,7 @@ def objectives(filters: Filters, style: Style, key: str) -> bool:
         ui.empty_state()
         return False
     fig = ui.shared(("objectives", ui.hashable(filters.activity_params()), style),
-                    lambda: charts.objectives_treemap(by_area, style, title=t("objectives.hierarchy", lang)))
+                    lambda: charts.objectives_bars(by_area, style, title=t("objectives.hierarchy", lang)))
     ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key=key)
     return True
 

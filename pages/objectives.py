@@ -14,7 +14,7 @@ params = filters.activity_params()
 
 left, right = st.columns([1, 1])
 with left:
-    if not views.objectives(filters, style, key="objectives_treemap"):
+    if not views.objectives(filters, style, key="objectives_areas"):
         st.stop()
 with right:
     trend = ui.query("activities_by_objective_year", **params)

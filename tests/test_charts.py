@@ -94,15 +94,17 @@ def test_normal_style_keeps_smaller_type():
     assert funding().layout.xaxis.tickfont.size < READABLE_PX
 
 
-def test_presenter_bars_treemap_and_map_are_readable():
+def test_presenter_bars_objectives_and_map_are_readable():
     counts = pd.DataFrame({"name": ["Kenya", "Ghana"], "activity_count": [12, 3]})
     bars = charts.bars(counts, "name", "activity_count", PRESENTER, "Country", "Activities", horizontal=True)
     assert bars.layout.xaxis.tickfont.size >= READABLE_PX and bars.layout.yaxis.tickfont.size >= READABLE_PX
     assert bars.data[0].textfont.size >= READABLE_PX and list(bars.data[0].text) == [12, 3]
     areas = pd.DataFrame({"objective": ["ecosystems", "sdgs"], "programme_area": ["branding", "sdgs"],
                           "activity_count": [5, 2]})
-    treemap = charts.objectives_treemap(areas, PRESENTER).data[0]
-    assert treemap.textfont.size >= READABLE_PX and treemap.insidetextfont.size >= READABLE_PX
+    objectives = charts.objectives_bars(areas, PRESENTER)
+    assert [list(b.text) for b in objectives.data] == [[5], [2]]  # every count written on its bar
+    assert all(b.textfont.size >= READABLE_PX and b.textangle == 0 for b in objectives.data)
+    assert all(a.font.size >= READABLE_PX for a in objectives.layout.annotations)  # the names
     colorbar = charts.world_map(country_frame("KEN"), "activity_count", "Activities", PRESENTER).data[0].colorbar
     assert colorbar.tickfont.size >= READABLE_PX
 
@@ -464,7 +466,7 @@ def test_milestone_notes_take_the_themes_text_colour_so_they_read_in_dark_mode_t
     assert notes and all(note.font.color is None for note in notes)
 
 
-# ---- issue 14, item 4: treemap tiles keep their names --------------------------------------
+# ---- issue 14, item 4: every objective and programme area keeps its name ----------------------
 
 def objective_areas() -> pd.DataFrame:
     return pd.DataFrame({"objective": ["ecosystems", "ecosystems", "understanding", "sdgs"],
@@ -472,22 +474,67 @@ def objective_areas() -> pd.DataFrame:
                          "activity_count": [33, 7, 5, 4]})
 
 
-def test_treemap_names_are_broken_into_short_lines_so_small_tiles_hold_them():
+def test_names_are_broken_into_short_lines():
     assert charts.wrap_label("Universities, research and SMEs") == "Universities,<br>research<br>and SMEs"
     assert charts.wrap_label("Branding") == "Branding"
     assert charts.wrap_label("知的財産庁の近代化") == "知的財産庁の近代化"  # no spaces: left whole
 
 
-def test_an_objective_with_one_programme_area_is_one_tile_naming_both():
-    """A header over a sliver of a tile left both unnamed (the 5- and 4-activity objectives)."""
-    tree = charts.objectives_treemap(objective_areas(), Style()).data[0]
-    tiles = dict(zip(tree.ids, zip(tree.labels, tree.parents, tree.values)))
-    assert tiles["o/ecosystems"] == ("Self-sustaining IP ecosystems", "", 40)
-    assert tiles["a/human_resources"] == ("<b>Human<br>resources</b>", "o/ecosystems", 33)
-    assert tiles["a/public_awareness"] == ("<b>Deeper<br>understanding<br>of IP</b><br>Communication<br>to the<br>public",
-                                          "", 5)
-    assert "o/understanding" not in tiles and "o/sdgs" not in tiles
-    assert sum(v for i, (_, p, v) in tiles.items() if p == "") == 49  # every activity still counted once
+def names(fig) -> dict[str, tuple[str, float]]:
+    """The objectives chart's written names by what they name ('objective:sdgs'), with the
+    height (px from the top of the bars) each is written from."""
+    return {a.name: (a.text, a.y) for a in fig.layout.annotations}
+
+
+def test_each_objective_heads_its_programme_areas_with_its_total():
+    """A treemap left out the names of tiles too small to hold them (the 5-activity tile
+    at 1920 px presenting, more in narrow columns). Each objective now heads its group with its
+    name and total, and each programme area's name is written above its bar."""
+    fig = charts.objectives_bars(objective_areas(), Style())
+    written = names(fig)
+    assert {key: text for key, (text, _) in written.items()} == {
+        "objective:ecosystems": "<b>Self-sustaining IP ecosystems</b> · 40",
+        "area:human_resources": "Human resources",
+        "area:ip_office_modernization": "Modernizing IP offices",
+        "objective:understanding": "<b>Deeper understanding of IP</b> · 5",
+        "area:public_awareness": "Communication to the public",
+        "objective:sdgs": "<b>Sustainable Development Goals</b> · 4",
+        "area:sdgs": "WIPO GREEN, WIPO Re:Search"}
+    # top to bottom in the fund's order, every name on its own line(s) above its bar
+    heights = [y for _, y in written.values()]
+    assert heights == sorted(heights) and len(set(heights)) == len(heights)
+    bars = {area: (value, y) for trace in fig.data for area, value, y in zip(trace.ids, trace.x, trace.y)}
+    for area, (value, y) in bars.items():
+        assert written[f"area:{area}"][1] < y
+    # every activity counted once, in its own programme area's bar
+    assert {area: value for area, (value, _) in bars.items()} == {
+        "human_resources": 33, "ip_office_modernization": 7, "public_awareness": 5, "sdgs": 4}
+    assert sum(value for value, _ in bars.values()) == 49
+
+
+def test_bars_start_at_zero_and_the_longest_fills_the_width():
+    fig = charts.objectives_bars(objective_areas(), Style())
+    assert tuple(fig.layout.xaxis.range) == (0, 33)
+    assert all(b.orientation == "h" for b in fig.data)
+
+
+def test_long_names_are_wrapped_to_a_phones_width_in_every_language():
+    """French objectives run to 55 letters: unwrapped, a phone's column (about 360 px) cut them."""
+    frame = pd.DataFrame({"objective": ["ecosystems", "understanding"],
+                          "programme_area": ["universities_smes", "public_awareness"], "activity_count": [3, 2]})
+    for lang in ("en", "fr", "es", "ja"):
+        for text, _ in names(charts.objectives_bars(frame, Style(lang=lang))).values():
+            for line in re.sub(r"</?b>", "", text).split("<br>"):
+                assert " " not in line or charts._width_em(line) <= charts.NAME_EM, (lang, line)
+
+
+def test_objectives_keep_the_trend_charts_colours_whichever_are_shown():
+    """The Objectives page's trend chart colours objectives by their place in the fund's list:
+    a filter that leaves one objective out must not recolour the others."""
+    frame = pd.DataFrame({"objective": ["understanding", "sdgs"], "programme_area": ["public_awareness", "sdgs"],
+                          "activity_count": [5, 4]})
+    colours = [b.marker.color for b in charts.objectives_bars(frame, Style()).data]
+    assert colours == [charts.PALETTE[2], charts.PALETTE[3]]
 
 
 def test_the_overviews_small_funding_chart_names_its_funds_in_the_legend():

@@ -48,7 +48,7 @@ def app_figures(connection, filters: Filters, style: Style) -> dict:
                                            title="T", horizontal=True)
     by_area = query("activities_by_objective", **params)
     if len(by_area):
-        figures["objectives"] = charts.objectives_treemap(by_area, style, title="T")
+        figures["objectives"] = charts.objectives_bars(by_area, style, title="T")
     figures["timeline"] = charts.bars(query("activities_by_year", **params), "year", "activity_count", style, "Y",
                                       "A", title="T")
     figures["types"] = charts.bars(query("activities_by_type", **params), "activity_type", "activity_count", style,

@@ -126,16 +126,20 @@ BAR_VALUES = "every_bar => {" + CHART_TEXTS + r"""
       const points = [...trace.querySelectorAll('.point')];
       const withText = points.filter(p => p.querySelector('text') && p.querySelector('text').textContent.trim());
       if (every_bar) {
-        // a value is the bar's when a text of the chart is centred over the bar's width, above its base
-        // (a year's tick label under it does not count)
+        // a value is an upright bar's when a text of the chart is centred over the bar's width, above
+        // its base (a year's tick label under it does not count); a lying bar's when it is centred
+        // across the bar's height, from its base on (a name written above the bar does not count)
+        const lying = ((trace.__data__ || [])[0] || {}).trace?.orientation === 'h';
         const boxes = texts(chart).map(t => t.getBoundingClientRect());
         points.forEach(p => {
           const bar = p.querySelector('path');
           if (!bar || !shown(bar)) return;
           const b = bar.getBoundingClientRect();
-          const over = r => r.x + r.width / 2 >= b.left && r.x + r.width / 2 <= b.right && r.bottom <= b.bottom + 1;
-          if (b.height > 0.5 && !boxes.some(over))
-            findings.push(`${name}: a bar at x=${Math.round(b.x)} px carries no value`);
+          const over = lying
+            ? r => r.y + r.height / 2 >= b.top && r.y + r.height / 2 <= b.bottom && r.left >= b.left - 1
+            : r => r.x + r.width / 2 >= b.left && r.x + r.width / 2 <= b.right && r.bottom <= b.bottom + 1;
+          if (b.height > 0.5 && b.width > 0.5 && !boxes.some(over))
+            findings.push(`${name}: a bar at ${lying ? 'y' : 'x'}=${Math.round(lying ? b.y : b.x)} px carries no value`);
         });
       }
       withText.forEach(p => {
@@ -191,20 +195,58 @@ def faint_bar_values(page, every_bar: bool = False) -> list[str]:
     return page.evaluate(BAR_VALUES, every_bar)
 
 
-# Treemap tiles drawn without their name: plotly leaves out a text that does not fit its tile.
-UNNAMED_TILES = "() => {" + COMMON + r"""
+# Names a chart must draw: each of `names` written whole in one text of the chart titled `title`
+# (a tick label, a bar's or tile's text, an annotation), shown and inside the chart's frame.
+# Spaces and line breaks are ignored ("Universities,<br>research" is drawn "Universities,research").
+# A treemap left out the name of every tile too small for it, and a name cut by the chart's edge
+# is not read either.
+UNNAMED = "([title, names]) => {" + CHART_TEXTS + r"""
+  const squeeze = s => s.replace(/[\s\u00a0\u202f]+/g, '');
+  const charts = [...document.querySelectorAll('.js-plotly-plot')].filter(shown)
+    .filter(c => c.querySelector('.gtitle') && squeeze(c.querySelector('.gtitle').textContent) === squeeze(title));
+  if (charts.length !== 1) return [`${charts.length} charts titled "${title}" on the page`];
+  const chart = charts[0], frame = chart.getBoundingClientRect();
+  const whole = r => r.left >= frame.left - 1 && r.right <= frame.right + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+  const drawn = texts(chart).filter(t => whole(t.getBoundingClientRect())).map(t => squeeze(t.textContent));
+  return names.filter(name => !drawn.some(text => text.includes(squeeze(name))))
+              .map(name => `"${title}" does not show the name "${name}" whole`);
+}"""
+
+
+def unnamed(page, title: str, names: list[str]) -> list[str]:
+    """The `names` that the chart titled `title` does not draw whole and visible."""
+    return page.evaluate(UNNAMED, [title, list(names)])
+
+
+# A colour bar's title, its bar and its tick labels, each clear of the others and inside the
+# chart's frame (the map in presenter type printed its title over the top tick).
+COLOUR_BARS = "() => {" + CHART_TEXTS + r"""
   const findings = [];
+  const crossing = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+                             && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   [...document.querySelectorAll('.js-plotly-plot')].filter(shown).forEach((chart, i) => {
-    chart.querySelectorAll('.treemaplayer g.slice').forEach(slice => {
-      const text = slice.querySelector('text.slicetext');
-      if (text && !(text.getAttribute('data-unformatted') || '').trim()) return;  // the unnamed root
-      if (!text || !text.textContent.trim() || !shown(text))
-        findings.push(`${chartName(chart, i)}: a tile of ${Math.round(slice.getBoundingClientRect().width)}x${Math.round(slice.getBoundingClientRect().height)} px shows no name`);
+    const frame = chart.getBoundingClientRect(), name = chartName(chart, i);
+    chart.querySelectorAll('g.colorbar').forEach(bar => {
+      const fill = bar.querySelector('.cbfills');
+      const title = [...bar.querySelectorAll('.cbtitle text')].filter(t => t.textContent.trim() && shown(t));
+      const ticks = [...bar.querySelectorAll('.cbaxis text')].filter(t => t.textContent.trim() && shown(t));
+      if (!fill || !ticks.length) { findings.push(`${name}: a colour bar without its bar or ticks`); return; }
+      const parts = [['the bar', fill.getBoundingClientRect()],
+                     ...title.map(t => [`title "${t.textContent.trim()}"`, t.getBoundingClientRect()]),
+                     ...ticks.map(t => [`tick "${t.textContent.trim()}"`, t.getBoundingClientRect()])];
+      for (const [what, box] of parts) {
+        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1)
+          findings.push(`${name}: the colour bar's ${what} is cut by the chart's edge`);
+      }
+      for (let a = 0; a < parts.length; a++) for (let b = a + 1; b < parts.length; b++) {
+        const [wa, ra] = parts[a], [wb, rb] = parts[b];
+        if (crossing(ra, rb)) findings.push(`${name}: the colour bar's ${wa} overlaps its ${wb}`);
+      }
     });
   });
   return findings;
 }"""
 
 
-def unnamed_tiles(page) -> list[str]:
-    return page.evaluate(UNNAMED_TILES)
+def colour_bar_clashes(page) -> list[str]:
+    return page.evaluate(COLOUR_BARS)
