@@ -433,7 +433,7 @@ def test_a_value_with_quotes_is_bound_not_spliced(con):
 # ---- every query on the shipped data -------------------------------------------------------
 
 QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql")) + \
-    sorted(f"rollup/{p.stem}" for p in db.ROLLUP_QUERIES_DIR.glob("*.sql"))
+    sorted(f"{folder.name}/{p.stem}" for folder in db.VARIANT_DIRS for p in folder.glob("*.sql"))
 
 
 def default_params() -> dict:
