@@ -7,16 +7,8 @@ create or replace macro activity_rows_of(ids) as table
 with chosen as (
     select * from activities where activity_id in (select unnest(ids))
 ),
-countries_of as (
-    select ac.activity_id,
-           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'host') as hosts,
-           string_agg(distinct c.name_en, '; ' order by c.name_en) filter (where ac.role = 'beneficiary') as beneficiaries,
-           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'host') as host_iso3,
-           list(distinct c.iso3 order by c.iso3) filter (where ac.role = 'beneficiary') as beneficiary_iso3,
-           string_agg(distinct c.iso3, ',' order by c.iso3) as iso3_codes
-    from activity_countries as ac join countries as c using (iso3)
-    where ac.activity_id in (select unnest(ids))
-    group by ac.activity_id
+countries_of as (  -- the rollup of each activity's countries (rollups/activity_country_lists.sql)
+    select * from activity_country_lists where activity_id in (select unnest(ids))
 )
 select a.activity_id, a.year, a.start_date, a.end_date, a.title, a.activity_type,
        p.objective, a.programme_area, a.fund, a.mode, a.scope, a.region, a.participants,
