@@ -3,6 +3,7 @@
     python -m bench                          # shipped, 10k and 1M records; the browser on the shipped one
     python -m bench --sizes 10k,1m,10m       # any of: shipped, 10k, 100k, 1m, 10m
     python -m bench --quick                  # what .ci/run affords: the 10k record, 3 reruns, no browser
+    python -m bench.clicks                   # server CPU a click only, in a served app, on data/
 
 Each record is made by code in a temporary folder (bench/synthetic.py; never data/) and built
 with the project's build: the shipped raw CSVs and synthetic records up to 100k through
@@ -58,12 +59,16 @@ def measure(folder: Path, reruns: int, timeout: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_size(size: str, reruns: int, browser: bool, timeout: int) -> dict:
+def run_size(size: str, reruns: int, browser: bool, timeout: int, clicks: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"fitjp-bench-{size}-") as name:
         folder = Path(name)
         result = make(size, folder)
         print(f"{size}: built in {result['build_s']:.1f} s ({result['build_path']}); measuring", flush=True)
         result |= measure(folder, reruns, timeout)
+        if clicks:
+            from bench import clicks as served
+            print(f"{size}: server CPU a click, in a served app", flush=True)
+            result["clicks"] = served.measure(folder, served.CLICKS, list(served.PAGES))
         if browser:
             from bench import browser as in_browser
             print(f"{size}: in the browser", flush=True)
@@ -81,18 +86,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="10k only, 3 reruns, no browser (for CI)")
     parser.add_argument("--reruns", type=int, default=7, help="reruns per page (median and p95 over them)")
     parser.add_argument("--browser", default="shipped", help="sizes also timed in the browser ('' for none)")
+    parser.add_argument("--clicks", default="shipped",
+                        help="sizes whose server CPU a click is measured in a served app (bench/clicks.py; '' for none)")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds one size may take to measure")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
     sizes, reruns, browser_sizes = args.sizes.split(","), args.reruns, set(filter(None, args.browser.split(",")))
+    click_sizes = set(filter(None, args.clicks.split(",")))
     if args.quick:
-        sizes, reruns, browser_sizes = ["10k"], 3, set()
+        sizes, reruns, browser_sizes, click_sizes = ["10k"], 3, set(), set()
     unknown = set(sizes) - SIZES.keys()
     if unknown:
         parser.error(f"unknown sizes {sorted(unknown)}; choose from {', '.join(SIZES)}")
     results = previous() if not args.quick else {}
     for size in sizes:
-        results[size] = run_size(size, reruns, size in browser_sizes, args.timeout)
+        results[size] = run_size(size, reruns, size in browser_sizes, args.timeout, size in click_sizes)
     ordered = {size: results[size] for size in SIZES if size in results}
     print(report.summary(ordered))
     if not args.quick and not args.no_write:

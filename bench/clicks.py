@@ -2,7 +2,7 @@
 websocket as the browser's frontend drives it (loadtest/protocol.py), beside the bare
 one-chart page (bench/bare_page.py) measured the same way in the same run, as the floor.
 
-    python -m bench.clicks [FOLDER] [--clicks 30]    # FOLDER: a built record (default: data/)
+    python -m bench.clicks [FOLDER] [--clicks 20]    # FOLDER: a built record (default: data/)
 
 A click is a rerun with a new query string, as a filter change or Back makes: `from` moves
 each time, so every filtered query and figure is new ("a first click": nobody has asked for
@@ -34,6 +34,7 @@ PAGES = {"overview": ("", ""), "funding": ("funding", ""), "map": ("map", ""), "
 BARE = ROOT / "bench" / "bare_page.py"
 TICK = os.sysconf("SC_CLK_TCK")
 BATCHES = 3
+CLICKS = 20  # in each batch
 
 
 def cpu_seconds(pid: int) -> float:
@@ -95,7 +96,7 @@ def table(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.clicks", description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path, nargs="?", help="a built record (default: the shipped data/)")
-    parser.add_argument("--clicks", type=int, default=30, help="clicks in each of the three batches")
+    parser.add_argument("--clicks", type=int, default=CLICKS, help="clicks in each of the three batches")
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)

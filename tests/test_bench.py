@@ -100,3 +100,22 @@ def test_the_quick_benchmark_runs_and_prints_its_table():
     assert done.returncode == 0, done.stderr[-2000:]
     assert "10k (10,000 activities)" in done.stdout
     assert "slowest page rerun after a filter change" in done.stdout
+
+
+def test_the_summary_gives_the_worst_pages_cpu_a_click_in_a_served_app():
+    shipped = _result(120, 300)
+    shipped["clicks"] = {"bare": {"first_click_cpu_ms": 6.0, "seen_view_cpu_ms": 5.0},
+                         "pages": {"overview": {"first_click_cpu_ms": 81.0, "seen_view_cpu_ms": 38.0},
+                                   "story": {"first_click_cpu_ms": 27.0, "seen_view_cpu_ms": 23.0}}}
+    rows = {row[0]: row[2:] for row in report.summary_rows({"shipped": shipped, "10k": _result(120, 500)})}
+    assert rows["server CPU a click in a served app, worst page (bench/clicks.py)"] == [
+        "81 ms (overview) ✗; seen view 38 ms; bare page 6 ms", "–"]
+    assert "| overview | 81 | 38 | 13.5x |" in report.markdown({"shipped": shipped}).splitlines()
+
+
+def test_the_click_benchmark_drives_a_served_app_and_reads_its_cpu():
+    from bench import clicks
+    result = clicks.measure(None, 2, ["story"])
+    assert set(result) == {"bare", "pages"} and set(result["pages"]) == {"story"}
+    figures = [*result["bare"].values(), *result["pages"]["story"].values()]
+    assert all(figure >= 0 for figure in figures) and result["pages"]["story"]["first_click_cpu_ms"] > 0
