@@ -7,6 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from fitjp.ui import cache
+
 
 @contextmanager
 def app_reads(folder: Path, monkeypatch):
@@ -16,8 +18,10 @@ def app_reads(folder: Path, monkeypatch):
     monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
     st.cache_data.clear()
     st.cache_resource.clear()
+    cache.forget_shared()
     try:
         yield folder
     finally:
         st.cache_data.clear()
         st.cache_resource.clear()
+        cache.forget_shared()

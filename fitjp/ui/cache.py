@@ -18,6 +18,7 @@ import streamlit as st
 
 from fitjp import db, releases, settings
 from fitjp.countries import localized_territory
+from fitjp.ui.memo import SharedCache
 
 
 _this_run = threading.local()  # Streamlit runs each script run in a thread of its own
@@ -48,10 +49,15 @@ def forget_connections() -> None:
     _connection.clear()
 
 
-@st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
-def _cached(version: str, name: str, params: tuple) -> pd.DataFrame:
-    values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return db.run_best(_connection(version), name, **values)
+# Query results and built views (figures, list entries, tables), shared by every session.
+_results = SharedCache(settings.cache_entries(), settings.cache_ttl())
+_built = SharedCache(settings.cache_entries(), settings.cache_ttl())
+
+
+def forget_shared() -> None:
+    """Drop every kept result and view (tests that point the app at another folder)."""
+    _results.clear()
+    _built.clear()
 
 
 def hashable(params: dict) -> tuple:
@@ -59,11 +65,13 @@ def hashable(params: dict) -> tuple:
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """A named query's result (from the rollups when they answer it), cached by data
-    version, name and parameter values, and shared by every session. Each caller gets a
-    shallow copy: with pandas' copy-on-write, a column it adds or a value it changes stays in
-    its copy, and nothing is pickled and unpickled per call as st.cache_data would."""
-    return _cached(data_version(), name, hashable(params)).copy(deep=False)
+    """A named query's result (from the rollups when they answer it), kept per data version,
+    name and parameter values, and shared by every session. Each caller gets a shallow copy:
+    with pandas' copy-on-write, a column it adds or a value it changes stays in its copy, and
+    nothing is pickled and unpickled per call as st.cache_data would."""
+    version = data_version()
+    return _results.get((version, name, hashable(params)),
+                        lambda: db.run_best(_connection(version), name, **params)).copy(deep=False)
 
 
 def uncached_query(name: str, **params) -> pd.DataFrame:
@@ -83,16 +91,11 @@ def country_names(language: str) -> dict[str, str]:
     return _country_names(data_version(), language)
 
 
-@st.cache_resource(show_spinner=False, max_entries=settings.cache_entries(), ttl=settings.cache_ttl())
-def _shared(version: str, key: tuple, _build):
-    return _build()
-
-
 def shared(key: tuple, build):
     """What `build()` makes (a view's figure, its list entries), built once per data version
     and `key` (everything it depends on: query parameters, style, language, title) and shared
     by every session. Never changed once built: pages only draw it."""
-    return _shared(data_version(), key, build)
+    return _built.get((data_version(), *key), build)
 
 
 def today() -> str:
