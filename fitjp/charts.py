@@ -452,10 +452,14 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
         rows = frame[frame[series].isna()] if value is None else frame[frame[series] == value]
         if rows.empty:
             continue
+        # On a shared screen every bar carries a value: side by side, each its own above it;
+        # stacked, each stack its total above it (_stack_totals), as a thin segment cannot hold one.
         fig.add_bar(x=rows[x], y=rows[y], name=name, marker_color=PALETTE[index % len(PALETTE)],
-                    text=rows[y] if style.presenting else None, textposition="inside",
-                    textfont={"size": style.value_size}, insidetextfont={"size": style.value_size},
+                    text=rows[y] if style.presenting and barmode != "stack" else None, textposition="outside",
+                    textfont={"size": style.value_size}, cliponaxis=False,
                     hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>")
+    if style.presenting and barmode == "stack":
+        _stack_totals(fig, frame.groupby(x, sort=False)[y].sum(), style)
     if pd.api.types.is_numeric_dtype(frame[x]):
         x_axis = {"title": x_title} | _year_axis(frame[x])
     else:  # names in short lines, side by side, rather than turned and crossing each other
@@ -464,6 +468,14 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
                   "tickangle": 0}
     y_axis = {"title": y_title} | _count_axis(frame.groupby(x)[y].sum().max())
     return _layout(fig, style, title, barmode=barmode, xaxis=x_axis, yaxis=y_axis)
+
+
+def _stack_totals(fig: Plot, totals: pd.Series, style: Style) -> None:
+    """Each stack's total written just above it, at full size."""
+    for category, total in totals.items():
+        fig.add_annotation(x=category, y=total, xref="x", yref="y", text=whole_number(total, style.lang),
+                           showarrow=False, yanchor="bottom", yshift=2, font={"size": style.value_size},
+                           name="stack_total")
 
 
 def region_bounds(regions) -> tuple[list[float], list[float]] | None:

@@ -571,3 +571,22 @@ def test_every_legend_sits_at_the_figures_foot():
             "objective", {"sdgs": "SDGs"}, Style(), "Year", "Activities")):
         assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0
         assert fig.layout.legend.yanchor == "bottom"
+
+
+def test_a_presenters_stacks_carry_their_totals_and_side_by_side_bars_their_own_values():
+    """A thin segment cannot hold its value (plotly hides it): on a shared screen each stack's
+    total is written above it instead, so every bar carries a value (the layout check)."""
+    frame = pd.DataFrame({"year": [2015, 2015, 2016, 2017, 2017], "activity_count": [12, 1, 3, 1, 1200],
+                          "objective": ["ecosystems", "sdgs", "ecosystems", "sdgs", "ecosystems"]})
+    names = {"ecosystems": "Ecosystems", "sdgs": "SDGs"}
+    stacked = charts.stacked_bars(frame, "year", "activity_count", "objective", names, PRESENTER, "Y", "A")
+    totals = {a.x: a.text for a in stacked.layout.annotations if a.name == "stack_total"}
+    assert totals == {2015: "13", 2016: "3", 2017: "1,201"}
+    assert all(a.font.size >= READABLE_PX for a in stacked.layout.annotations)
+    assert all(trace.text is None for trace in stacked.data)
+    grouped = charts.stacked_bars(frame, "year", "activity_count", "objective", names, PRESENTER, "Y", "A",
+                                  barmode="group")
+    assert [list(trace.text) for trace in grouped.data] == [[12, 3, 1200], [1, 1]]
+    assert not grouped.layout.annotations
+    reading = charts.stacked_bars(frame, "year", "activity_count", "objective", names, Style(), "Y", "A")
+    assert not reading.layout.annotations and all(trace.text is None for trace in reading.data)

@@ -62,6 +62,14 @@ h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
 /* Streamlit sizes paragraphs and button labels in rem, so the container's size alone leaves them at 16 px */
 [data-testid="stMain"] [data-testid="stMarkdown"] p, [data-testid="stMain"] [data-testid="stMarkdown"] li,
 [data-testid="stMain"] button p { font-size: 1.25rem; }
+/* Lists and the brief set their own smaller sizes (an activity's facts at 0.9em, the brief's
+   table at 8.5pt for A4): on the screen, none under 16 px; a printed brief keeps its A4 sizes. */
+@media screen {
+  [data-testid="stMain"] .activity-list, [data-testid="stMain"] .activity-list * { font-size: 1.25rem; }
+  [data-testid="stMain"] .brief, [data-testid="stMain"] .brief :is(table, .sub, .k, .foot) { font-size: 16px; }
+  [data-testid="stMain"] .brief h1 { font-size: 30px !important; } [data-testid="stMain"] .brief .v { font-size: 26px; }
+  [data-testid="stMain"] .brief .none { font-size: 18px; }
+}
 </style>"""
 
 
