@@ -84,3 +84,11 @@ def test_a_folder_built_without_rollups_gets_them_on_connect(data_dir, tmp_path,
     connection = db.connect(tmp_path)
     rows = db.run_best(connection, "activity_totals", **activity_params())
     assert rows.activity_count.item() == 6
+
+
+def test_contributions_are_ranked_in_every_currency_the_dashboard_shows(data_dir):
+    from fitjp.schema import CURRENCIES
+    ranks = pd.read_parquet(data_dir / "contribution_ranks.parquet")
+    assert tuple(sorted(ranks.shown_currency.unique())) == tuple(sorted(CURRENCIES))
+    per_currency = ranks.groupby("shown_currency").contribution_id.count()
+    assert per_currency.nunique() == 1  # every dated figure, once in each currency
