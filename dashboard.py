@@ -16,23 +16,7 @@ folded = filters.present or ui.is_embedded()
 st.set_page_config(page_title=t("app.title", lang), page_icon=ui.PAGE_ICON, layout="wide",
                    initial_sidebar_state="collapsed" if folded else "auto")
 
-PAGES = [
-    # The default page is served at "/" and answers no other path, so /overview (the path the
-    # README and shared links use) is a hidden second entry for the same file.
-    st.Page("pages/overview.py", title=t("page.overview", lang), url_path="home", default=True),
-    st.Page("pages/overview.py", title=t("page.overview", lang), url_path="overview", visibility="hidden"),
-    st.Page("pages/story.py", title=t("page.story", lang), url_path="story"),
-    st.Page("pages/funding.py", title=t("page.funding", lang), url_path="funding"),
-    st.Page("pages/map.py", title=t("page.map", lang), url_path="map"),
-    st.Page("pages/objectives.py", title=t("page.objectives", lang), url_path="objectives"),
-    st.Page("pages/country.py", title=t("page.country", lang), url_path="country"),
-    st.Page("pages/brief.py", title=t("page.brief", lang), url_path="brief"),
-    st.Page("pages/activities.py", title=t("page.activities", lang), url_path="activities"),
-    st.Page("pages/sources.py", title=t("page.sources", lang), url_path="sources"),
-    st.Page("pages/compare.py", title=t("page.compare", lang), url_path="compare"),
-]
-
-page = st.navigation(PAGES)
+page = st.navigation(ui.pages(lang))
 with st.sidebar:
     st.markdown(f"**{t('app.title', lang)}**  \n{t('app.subtitle', lang)}")
 # A broken data file: a notice on every page, and a page that needs the file names it and

@@ -57,7 +57,7 @@ def check(folder: Path) -> tuple[Fault, ...]:
 
 
 @lru_cache(maxsize=8)
-def _check_version(folder: str, version: str, files: tuple) -> tuple[Fault, ...]:
+def _check_version(folder: str, files: tuple) -> tuple[Fault, ...]:
     return check(Path(folder))
 
 
@@ -75,6 +75,7 @@ def _file_stamps(folder: Path) -> tuple:
 
 
 def current_faults() -> tuple[Fault, ...]:
-    """The faults of the configured data folder (FITJP_DATA_DIR), checked once per data version."""
+    """The faults of the configured data folder (FITJP_DATA_DIR), checked again only when the
+    folder (a new release) or one of its table files changes."""
     folder = settings.data_dir()
-    return _check_version(str(folder), settings.data_version(), _file_stamps(folder))
+    return _check_version(str(folder), _file_stamps(folder))

@@ -30,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def base_dir() -> Path:
     """The data folder FITJP_DATA_DIR names (default data/): the shipped tables, and releases/."""
-    return Path(os.environ.get("FITJP_DATA_DIR") or ROOT / "data").resolve()
+    # abspath, not resolve(): this is read on every click, and resolve() makes a system call
+    # for each part of the path (bench/clicks.py).
+    return Path(os.path.abspath(os.environ.get("FITJP_DATA_DIR") or ROOT / "data"))
 
 
 def releases_dir() -> Path:
@@ -62,9 +64,10 @@ def data_version() -> str:
     """A text that changes whenever the data the app reads changes: cache keys include it,
     so a new release (or a rebuilt folder) is picked up without a restart. It names the live
     release and the newest modification time of the Parquet files it reads."""
-    folder = data_dir()
+    release_id = live_release()
+    folder = releases_dir() / release_id if release_id else base_dir()
     stamps = [path.stat().st_mtime_ns for path in folder.glob("*.parquet")]
-    return f"{live_release() or 'shipped'}:{folder}@{max(stamps, default=0)}"
+    return f"{release_id or 'shipped'}:{folder}@{max(stamps, default=0)}"
 
 
 IATI_PLACEHOLDER = "XX-FITJP-PLACEHOLDER"  # no registration agency is called XX: never a real identifier

@@ -5,7 +5,8 @@
 - pickers: country pickers that resolve any name typed (one country-name index);
 - sidebar: the shared filters and the filters in words;
 - furniture: titles, captions, charts with their caption, empty states, page CSS;
-- tables: tables of labels, not codes.
+- tables: tables of labels, not codes;
+- navigation: the pages, made once per language.
 
 Pages write `ui.query(...)`, `ui.header(...)`: the names below are the whole interface.
 Nothing here computes figures.
@@ -16,6 +17,7 @@ from fitjp.ui.cache import (begin_run, connection, country_names, data_as_of, ha
 from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
                                 localized_countries, number, page_setup, presenter_css, print_css, region_name,
                                 release_changes)
+from fitjp.ui.navigation import pages
 from fitjp.ui.pickers import country_selectbox
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar
 from fitjp.ui.state import (current_filters, filters, is_embedded, lang, leave_pages_folder_mode, open_country,
