@@ -181,12 +181,18 @@ def empty_figure(style: Style, title: str = "") -> go.Figure:
 
 def drawn_marks(fig: go.Figure) -> set[str]:
     """The kinds of mark a figure draws (the `meta` of its traces, plus 'converted' for hatched
-    bars), so a caption explains only what the chart shows."""
-    marks = {trace.meta for trace in fig.data if isinstance(trace.meta, str)}
-    if any(trace.type == "bar" and trace.marker.pattern.shape is not None
-           and "/" in trace.marker.pattern.shape for trace in fig.data):
+    bars), so a caption explains only what the chart shows. Read from the figure's dicts: a
+    built figure's plotly objects are made only when asked for (fitjp/plot.py)."""
+    traces = fig.to_dict()["data"]
+    marks = {trace["meta"] for trace in traces if isinstance(trace.get("meta"), str)}
+    if any(trace.get("type") == "bar" and "/" in _shapes(trace) for trace in traces):
         marks.add("converted")
     return marks
+
+
+def _shapes(trace: dict) -> str:
+    shape = trace.get("marker", {}).get("pattern", {}).get("shape")
+    return "".join(shape) if isinstance(shape, (list, tuple)) else shape or ""
 
 
 def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str, style: Style,
@@ -360,9 +366,10 @@ def _milestone_notes(fig: Plot, labels: list[tuple[int, int]], style: Style) -> 
                            font={"size": style.tick_size})  # the theme's text colour: reads in light and dark
 
 
-def milestone_key(fig: Plot, lang: str) -> str:
+def milestone_key(fig: go.Figure, lang: str) -> str:
     """The caption's key to the numbered milestones a figure draws: '1 1987: first contribution · 2 …'."""
-    years = [int(a.name.split(":")[1]) for a in fig.layout.annotations if (a.name or "").startswith("milestone:")]
+    notes = fig.to_dict()["layout"].get("annotations", [])
+    years = [int(a["name"].split(":")[1]) for a in notes if (a.get("name") or "").startswith("milestone:")]
     return " · ".join(f"({number}) {t(f'milestone.{year}', lang)}" for number, year in enumerate(years, 1))
 
 

@@ -13,6 +13,7 @@ reader's click.
 from __future__ import annotations
 
 import copy
+import threading
 from functools import cache, partialmethod
 
 import plotly.graph_objects as go
@@ -134,18 +135,43 @@ class Plot:
 
     def figure(self) -> "Built":
         """The go.Figure Streamlit sends, made without plotly's checks (see the module's note)."""
-        return Built({"data": self.data, "layout": self.layout}, _validate=False)
+        return Built({"data": self.data, "layout": self.layout})
+
+
+@cache
+def _default_template() -> dict:
+    """The template go.Figure gives a figure that names none (plotly's default), as data."""
+    return go.Figure().to_dict()["layout"]["template"]
 
 
 class Built(go.Figure):
-    """A finished figure. st.plotly_chart calls to_dict() on every run, and plotly deep-copies
-    the figure each time (a tenth of a cached page's rerun): a built figure is never changed
-    (fitjp/ui/cache.py shares it between sessions), so its dict is made once."""
+    """A finished figure, kept as the plain dicts its Plot gathered.
+
+    Streamlit asks a figure only for to_dict(), on every run. Making plotly's object model and
+    deep-copying it back into dicts was a third of a chart's cost a click (bench/clicks.py),
+    for the same dicts: so a Built is those dicts, plus the template go.Figure would add, and
+    its go.Figure side (fig.layout.title.text, as the tests read it) is set up only when some
+    code first reads it. A built figure is never changed: views share it between sessions.
+    """
+
+    _setting_up = threading.RLock()
+
+    def __init__(self, spec: dict) -> None:  # not go.Figure's __init__: see __getattr__
+        self._spec = {"data": spec["data"], "layout": {**spec["layout"], "template": _default_template()}}
 
     def to_dict(self) -> dict:
-        if getattr(self, "_as_dict", None) is None:
-            self._as_dict = super().to_dict()
-        return self._as_dict
+        return self._spec
+
+    def __getattr__(self, name: str):
+        """The first read of anything plotly's own __init__ sets up (every property goes
+        through such attributes) sets the figure up from the dicts, once."""
+        if name.startswith("__") or name in ("_spec", "_set_up"):
+            raise AttributeError(name)
+        with Built._setting_up:
+            if not self.__dict__.get("_set_up"):
+                self._set_up = True  # before: plotly's __init__ may look for what it has not set yet
+                go.Figure.__init__(self, self._spec, _validate=False)
+        return object.__getattribute__(self, name)
 
 
 def validated(fig: go.Figure) -> go.Figure:

@@ -120,3 +120,13 @@ def test_rows_of_a_grid_place_traces_and_select_axes_as_make_subplots_does():
     assert (fig.data[0].xaxis, fig.data[0].yaxis) == ("x2", "y2")
     assert fig.layout.yaxis2.title.text == "lower" and fig.layout.yaxis.title.text is None
     assert fig.layout.xaxis.dtick == fig.layout.xaxis2.dtick == 1
+
+
+def test_a_built_figure_is_sent_as_its_dicts_and_reads_as_a_plotly_figure_when_asked():
+    import plotly.tools
+    fig = Plot().add_bar(x=[1, 2], y=[3, 4]).update_layout(title="T").figure()
+    streamlit_gets = plotly.tools.return_figure_from_figure_or_data(fig, validate_figure=True)  # st.plotly_chart's call
+    assert streamlit_gets is fig.to_dict() and streamlit_gets["data"][0]["y"] == [3, 4]
+    assert "_layout_obj" not in vars(fig)  # no plotly objects made to send it
+    assert streamlit_gets["layout"]["template"] == validated(fig).to_dict()["layout"]["template"]
+    assert fig.layout.title.text == "T" and list(fig.data[0].x) == [1, 2]  # set up on the first read

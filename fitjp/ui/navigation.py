@@ -16,31 +16,26 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from fitjp.i18n import t
 
-# (file, title key, URL path). The default page is served at "/" and answers no other path,
-# so /overview (the path the README and shared links use) is a hidden second entry for the
-# same file.
-PAGES = [
-    ("pages/overview.py", "page.overview", "home"),
-    ("pages/overview.py", "page.overview", "overview"),
-    ("pages/story.py", "page.story", "story"),
-    ("pages/funding.py", "page.funding", "funding"),
-    ("pages/map.py", "page.map", "map"),
-    ("pages/objectives.py", "page.objectives", "objectives"),
-    ("pages/country.py", "page.country", "country"),
-    ("pages/brief.py", "page.brief", "brief"),
-    ("pages/activities.py", "page.activities", "activities"),
-    ("pages/sources.py", "page.sources", "sources"),
-    ("pages/compare.py", "page.compare", "compare"),
-]
-
 _made: dict[tuple, list[st.Page]] = {}  # by the app's folder (a test may run a copy) and language
 _lock = threading.Lock()
 
 
 def _make(lang: str) -> list[st.Page]:
-    return [st.Page(file, title=t(title, lang), url_path=url_path, default=url_path == "home",
-                    visibility="hidden" if url_path == "overview" else "visible")
-            for file, title, url_path in PAGES]
+    return [
+        # The default page is served at "/" and answers no other path, so /overview (the path
+        # the README and shared links use) is a hidden second entry for the same file.
+        st.Page("pages/overview.py", title=t("page.overview", lang), url_path="home", default=True),
+        st.Page("pages/overview.py", title=t("page.overview", lang), url_path="overview", visibility="hidden"),
+        st.Page("pages/story.py", title=t("page.story", lang), url_path="story"),
+        st.Page("pages/funding.py", title=t("page.funding", lang), url_path="funding"),
+        st.Page("pages/map.py", title=t("page.map", lang), url_path="map"),
+        st.Page("pages/objectives.py", title=t("page.objectives", lang), url_path="objectives"),
+        st.Page("pages/country.py", title=t("page.country", lang), url_path="country"),
+        st.Page("pages/brief.py", title=t("page.brief", lang), url_path="brief"),
+        st.Page("pages/activities.py", title=t("page.activities", lang), url_path="activities"),
+        st.Page("pages/sources.py", title=t("page.sources", lang), url_path="sources"),
+        st.Page("pages/compare.py", title=t("page.compare", lang), url_path="compare"),
+    ]
 
 
 def pages(lang: str) -> list[st.Page]:
