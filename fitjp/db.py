@@ -55,16 +55,18 @@ def _rows(path: Path) -> int:
     return pq.ParquetFile(path).metadata.num_rows
 
 
-def _attach(connection: duckdb.DuckDBPyConnection, name: str, path: Path, memory_rows: int) -> None:
-    """A table in memory when it is small, else a view scanning its file."""
-    kind = "table" if _rows(path) <= memory_rows else "view"
+def _attach(connection: duckdb.DuckDBPyConnection, name: str, path: Path, memory_rows: int) -> int:
+    """A table in memory when it is small, else a view scanning its file; its rows."""
+    rows = _rows(path)
+    kind = "table" if rows <= memory_rows else "view"
     connection.execute(f"create {kind} {name} as select * from read_parquet({_quoted(path)})")
+    return rows
 
 
 def configure(connection: duckdb.DuckDBPyConnection) -> None:
-    """Bounded memory and threads (fitjp/settings.py): one process serves every session."""
+    """Bounded memory (fitjp/settings.py): one process serves every session. Its threads
+    are set by connect, which knows how large the tables are."""
     connection.execute(f"set memory_limit = '{settings.duckdb_memory_limit()}'")
-    connection.execute(f"set threads = {settings.duckdb_threads()}")
     connection.execute("set preserve_insertion_order = false")  # queries order their own rows
     connection.execute("set enable_progress_bar = false")
 
@@ -93,12 +95,13 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb
     memory_rows = settings.memory_table_rows()
     connection = duckdb.connect(":memory:")
     configure(connection)
-    broken = []
+    broken, largest = [], 0
     for name in TABLES:
         try:
-            _attach(connection, name, data_dir / f"{name}.parquet", memory_rows)
+            largest = max(largest, _attach(connection, name, data_dir / f"{name}.parquet", memory_rows))
         except UNREADABLE:
             broken.append(name)
+    connection.execute(f"set threads = {settings.duckdb_threads(largest)}")
     _add_country_names(connection)
     # The macros twice: before the rollups, some of which are derived through them, and after,
     # for those that read a rollup; the second time, with every table there, a failure is a bug.

@@ -6,7 +6,7 @@ without touching code; each is read when asked for, never at import time.
 |--------------------------|---------|---------------------------------------------------------------|
 | FITJP_DATA_DIR           | data/   | the data folder: *.parquet the app reads, raw/ the build reads |
 | FITJP_DUCKDB_MEMORY      | 512MB   | DuckDB's memory_limit per app process (it spills beyond it)    |
-| FITJP_DUCKDB_THREADS     | 2       | DuckDB's threads per app process                               |
+| FITJP_DUCKDB_THREADS     | 1 or 2  | DuckDB's threads per app process: 1 while every table is small |
 | FITJP_MEMORY_TABLE_ROWS  | 200000  | a table with at most this many rows is held in memory; a larger one is scanned from its Parquet file |
 | FITJP_CACHE_ENTRIES      | 256     | query results kept per query (st.cache_data max_entries)       |
 | FITJP_CACHE_TTL          | 3600    | seconds a cached query result is kept (st.cache_data ttl)      |
@@ -96,8 +96,13 @@ def duckdb_memory_limit() -> str:
     return value  # checked above: safe to write into DuckDB's SET statement
 
 
-def duckdb_threads() -> int:
-    return _whole_number("FITJP_DUCKDB_THREADS", 2)
+SMALL_TABLE_ROWS = 100_000
+
+
+def duckdb_threads(largest_table_rows: int = 0) -> int:
+    """One thread while every table is small: there a second thread only adds its hand-over,
+    about 30% more CPU a query on the shipped record (bench/clicks.py); two beyond."""
+    return _whole_number("FITJP_DUCKDB_THREADS", 1 if largest_table_rows <= SMALL_TABLE_ROWS else 2)
 
 
 def memory_table_rows() -> int:

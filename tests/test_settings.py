@@ -61,3 +61,11 @@ def test_a_setting_that_is_not_a_whole_number_above_0_is_named_in_the_error(monk
             settings.duckdb_threads()
     monkeypatch.setenv("FITJP_DUCKDB_THREADS", "3")
     assert settings.duckdb_threads() == 3
+
+
+def test_duckdb_takes_one_thread_for_a_small_record_and_two_for_a_large_one(monkeypatch):
+    monkeypatch.delenv("FITJP_DUCKDB_THREADS", raising=False)
+    assert settings.duckdb_threads(174) == 1 and settings.duckdb_threads(1_000_000) == 2
+    assert db.connect().execute("select current_setting('threads')").fetchone()[0] == 1  # the shipped record
+    monkeypatch.setenv("FITJP_DUCKDB_THREADS", "3")
+    assert settings.duckdb_threads(174) == 3 and db.connect().execute("select current_setting('threads')").fetchone()[0] == 3
