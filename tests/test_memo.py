@@ -35,3 +35,47 @@ def test_a_build_that_fails_keeps_nothing():
     with pytest.raises(ZeroDivisionError):
         cache.get(("k",), lambda: 1 / 0)
     assert len(cache) == 0 and cache.get(("k",), lambda: "built") == "built"
+
+
+def test_sessions_missing_one_key_at_once_wait_for_one_build():
+    import threading
+    cache, builds, started, release = SharedCache(max_entries=8, ttl=60), [], threading.Event(), threading.Event()
+
+    def slow_build():
+        builds.append(1)
+        started.set()
+        release.wait(5)
+        return "view"
+
+    first = threading.Thread(target=lambda: results.append(cache.get(("k",), slow_build)))
+    results: list = []
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=lambda: results.append(cache.get(("k",), slow_build))) for _ in range(5)]
+    for thread in others:
+        thread.start()
+    release.set()
+    for thread in [first, *others]:
+        thread.join(5)
+    assert results == ["view"] * 6 and builds == [1]
+
+
+def test_when_the_first_build_fails_a_waiting_session_builds_it_itself():
+    import threading
+    cache, started, release = SharedCache(max_entries=8, ttl=60), threading.Event(), threading.Event()
+
+    def failing():
+        started.set()
+        release.wait(5)
+        raise ZeroDivisionError
+
+    errors, results = [], []
+    first = threading.Thread(target=lambda: errors.append(pytest.raises(ZeroDivisionError, cache.get, ("k",), failing)))
+    first.start()
+    started.wait(5)
+    waiting = threading.Thread(target=lambda: results.append(cache.get(("k",), lambda: "built")))
+    waiting.start()
+    release.set()
+    first.join(5)
+    waiting.join(5)
+    assert len(errors) == 1 and results == ["built"]
