@@ -138,6 +138,14 @@ def test_health_answers_through_nginx_and_a_first_visit_gets_its_affinity_cookie
                for value in headers.get_all("Set-Cookie") or [])
 
 
+def test_each_process_is_warmed_once_it_answers(service):
+    """serve.sh opens every page of each process it starts (loadtest/warm.py), in each language."""
+    def warmed():
+        return all(f"warmed http://127.0.0.1:{port}: 40 runs" in (service.run_dir / f"streamlit-{port}.log").read_text()
+                   for port in service.pids())
+    poll(warmed, 120, "each process to be warmed")
+
+
 def test_a_short_load_has_no_error_and_keeps_each_viewer_on_one_process(service, tmp_path):
     result_file = tmp_path / "load.json"
     subprocess.run([sys.executable, "-m", "loadtest", "--host", service.base, "--users", "5", "--seconds", "10",
