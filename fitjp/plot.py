@@ -16,6 +16,8 @@ import copy
 import threading
 from functools import cache, partialmethod
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -43,6 +45,21 @@ def expanded(props: dict) -> dict:
             value = {"text": value}
         merge(target, {last: value})
     return out
+
+
+def plain(value):
+    """`value` with every pandas column, numpy array and tuple in it as a list: plotly's JSON
+    writer hands such a figure straight to orjson, and walks any other in Python first, on
+    every run that sends it (a millisecond or more a chart)."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, (pd.Series, pd.Index, np.ndarray)):
+        return [plain(item) for item in value.tolist()]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def _path(key: str) -> list[str]:
@@ -135,7 +152,7 @@ class Plot:
 
     def figure(self) -> "Built":
         """The go.Figure Streamlit sends, made without plotly's checks (see the module's note)."""
-        return Built({"data": self.data, "layout": self.layout})
+        return Built(plain({"data": self.data, "layout": self.layout}))
 
 
 @cache

@@ -55,7 +55,7 @@ def activity_map(filters: Filters, style: Style, key: str, metric: str = "activi
     disclaimer. A click on a country or a small state's marker opens its profile. False when
     nothing matches."""
     lang = style.lang
-    by_country = ui.localized_countries(ui.query("activities_by_country", **filters.activity_params()))
+    by_country = ui.query("activities_by_country", **filters.activity_params())
     if by_country.empty:
         ui.empty_state()
         return False
@@ -64,8 +64,8 @@ def activity_map(filters: Filters, style: Style, key: str, metric: str = "activi
     else:
         title, value_title = t("map.title", lang), t("label.activities", lang)
     fig = ui.shared(("world_map", ui.hashable(filters.activity_params()), metric, style, title, zoom),
-                    lambda: charts.world_map(by_country.dropna(subset=[metric]), metric, value_title, style,
-                                             title=title, regions=filters.regions, zoom=zoom))
+                    lambda: charts.world_map(ui.localized_countries(by_country).dropna(subset=[metric]), metric,
+                                             value_title, style, title=title, regions=filters.regions, zoom=zoom))
     event = ui.chart(fig, filters, alt=title, key=key, on_select="rerun", selection_mode="points")
     muted = [t("map.muted", lang)] if "muted" in charts.drawn_marks(fig) else []
     st.caption(" ".join([t("map.grey", lang), *muted, t("map.disclaimer", lang)]))
@@ -79,13 +79,13 @@ def top_countries(filters: Filters, style: Style, key: str, limit: int = 10) -> 
     """The countries with most activities as labelled bars: the map's values, readable
     without hovering (presenter mode)."""
     lang = style.lang
-    by_country = ui.localized_countries(ui.query("activities_by_country", **filters.activity_params())).head(limit)
+    by_country = ui.query("activities_by_country", **filters.activity_params()).head(limit)
     if by_country.empty:
         return
     fig = ui.shared(("top_countries", ui.hashable(filters.activity_params()), limit, style),
-                    lambda: charts.bars(by_country, "name", "activity_count", style, t("label.country", lang),
-                                        t("label.activities", lang), title=t("map.top", lang, count=len(by_country)),
-                                        horizontal=True))
+                    lambda: charts.bars(ui.localized_countries(by_country), "name", "activity_count", style,
+                                        t("label.country", lang), t("label.activities", lang),
+                                        title=t("map.top", lang, count=len(by_country)), horizontal=True))
     ui.chart(fig, filters, alt=t("map.top", lang, count=len(by_country)), key=key)
 
 

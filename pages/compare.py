@@ -49,18 +49,20 @@ ui.chart(fig, filters, alt=t("compare.by_year", lang), key="compare_by_year")
 
 left, right = st.columns(2)
 with left:
-    by_objective = ui.localized_countries(ui.query("compare_by_objective", **params))
+    by_objective = ui.query("compare_by_objective", **params)
     fig = ui.shared(("compare_objectives", key, style),
-                    lambda: charts.stacked_bars(by_objective, "name", "activity_count", "objective",
+                    lambda: charts.stacked_bars(ui.localized_countries(by_objective), "name", "activity_count",
+                                                "objective",
                                                 {o: label("objective", o, lang) for o in OBJECTIVES}, style,
                                                 t("label.country", lang), t("label.activities", lang),
                                                 title=t("compare.objectives", lang)))
     ui.chart(fig, filters, alt=t("compare.objectives", lang), key="compare_objectives")
 with right:
-    by_type = ui.localized_countries(ui.query("compare_by_type", **params))
+    by_type = ui.query("compare_by_type", **params)
     present = set(by_type.activity_type)  # colours go to the types drawn, so fewer repeat
     fig = ui.shared(("compare_types", key, style),
-                    lambda: charts.stacked_bars(by_type, "name", "activity_count", "activity_type",
+                    lambda: charts.stacked_bars(ui.localized_countries(by_type), "name", "activity_count",
+                                                "activity_type",
                                                 {a: label("type", a, lang) for a in ACTIVITY_TYPES if a in present},
                                                 style, t("label.country", lang), t("label.activities", lang),
                                                 title=t("compare.types", lang)))

@@ -20,7 +20,8 @@ def cumulative_card(column) -> None:
     newest = ui.query("latest_cumulative_statement", currency=filters.currency)
     years = ui.query("contributions_by_year", currency=filters.currency, funds=list(filters.funds),
                      year_from=filters.year_from, year_to=filters.last_year)
-    documented = headlines.documented_sum(years)
+    documented = ui.shared(("documented_sum", filters.currency, filters.funds, filters.year_from, filters.last_year),
+                           lambda: headlines.documented_sum(years))
     with column.container(border=True, key="cumulative_card"):
         if len(newest):
             row = newest.iloc[0]

@@ -9,6 +9,7 @@ import itertools
 import json
 
 import numpy as np
+import orjson
 import plotly.io
 import pytest
 
@@ -16,7 +17,7 @@ from fitjp import charts
 from fitjp.charts import Style
 from fitjp.filters import Filters
 from fitjp.i18n import LANGUAGES, label
-from fitjp.plot import Plot, expanded, validated
+from fitjp.plot import Plot, expanded, plain, validated
 from fitjp.schema import OBJECTIVES
 from matrix import sample
 
@@ -80,12 +81,21 @@ def drawn(value):
     if isinstance(value, dict):
         if {"dtype", "bdata"} <= value.keys():
             return drawn(np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist())
-        return {k: drawn(v) for k, v in value.items() if v not in ({}, [], ())}
+        return {k: drawn(_as_text(v) if k == "text" else v) for k, v in value.items() if v not in ({}, [], ())}
     if isinstance(value, (list, tuple)):
         return [drawn(v) for v in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _as_text(value):
+    """Values written on bars: plotly's validator turns a list of numbers into texts, and
+    plotly.js writes 25 and "25" alike."""
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else \
+        str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
 @pytest.mark.parametrize("filters,lang,presenting", CASES, ids=["-".join(map(str, c)) for c in CASES])
@@ -97,6 +107,8 @@ def test_every_figure_is_valid_plotly_and_draws_what_plotlys_validated_figure_dr
     for name, fig in figures.items():
         checked = validated(fig)  # raises on a property plotly does not know
         assert drawn(sent(checked)) == drawn(sent(fig)), name
+        # plain data, which plotly's JSON writer gives orjson at once on every send (fitjp/plot.py plain)
+        orjson.dumps(fig.to_dict(), option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
 
 
 def test_underscores_nest_as_plotly_reads_them():
@@ -130,3 +142,11 @@ def test_a_built_figure_is_sent_as_its_dicts_and_reads_as_a_plotly_figure_when_a
     assert "_layout_obj" not in vars(fig)  # no plotly objects made to send it
     assert streamlit_gets["layout"]["template"] == validated(fig).to_dict()["layout"]["template"]
     assert fig.layout.title.text == "T" and list(fig.data[0].x) == [1, 2]  # set up on the first read
+
+
+def test_columns_and_arrays_become_lists_and_numpy_numbers_python_numbers():
+    import pandas as pd
+    value = plain({"x": pd.Series([1, 2]), "y": np.array([0.5, np.nan]), "t": ("a", np.int64(3)),
+                   "i": pd.Index(["k"]), "n": {"size": np.float64(12.0)}})
+    assert value == {"x": [1, 2], "y": [0.5, value["y"][1]], "t": ["a", 3], "i": ["k"], "n": {"size": 12.0}}
+    assert type(value["t"][1]) is int and value["y"][1] != value["y"][1]  # NaN stays NaN: plotly writes null
