@@ -8,8 +8,8 @@ without touching code; each is read when asked for, never at import time.
 | FITJP_DUCKDB_MEMORY      | 512MB   | DuckDB's memory_limit per app process (it spills beyond it)    |
 | FITJP_DUCKDB_THREADS     | 1 or 2  | DuckDB's threads per app process: 1 while every table is small |
 | FITJP_MEMORY_TABLE_ROWS  | 200000  | a table with at most this many rows is held in memory; a larger one is scanned from its Parquet file |
-| FITJP_CACHE_ENTRIES      | 256     | query results kept per query (st.cache_data max_entries)       |
-| FITJP_CACHE_TTL          | 3600    | seconds a cached query result is kept (st.cache_data ttl)      |
+| FITJP_CACHE_ENTRIES      | 256     | query results, and built views, kept (fitjp/ui/memo.py)        |
+| FITJP_CACHE_TTL          | 3600    | seconds a kept result or view lives (fitjp/ui/memo.py)         |
 | FITJP_IATI_REPORTING_ORG | XX-FITJP-PLACEHOLDER | the IATI organisation identifier of whoever publishes the IATI export (fitjp/iati.py); the placeholder says none is set |
 
 Releases (fitjp/releases.py): the staff app and `python -m fitjp.build publish` write each
