@@ -59,7 +59,9 @@ for ((i = 0; i < WORKERS; i++)); do PORTS[i]="$(free_port)"; PIDS[i]=""; DIED_AT
 write_pids() {  # atomically, so a reader (the load test) never sees half a file
   local i
   : > "$RUN_DIR/streamlit.pids.new"
-  for ((i = 0; i < WORKERS; i++)); do echo "${PORTS[i]} ${PIDS[i]}" >> "$RUN_DIR/streamlit.pids.new"; done
+  for ((i = 0; i < WORKERS; i++)); do  # only processes started so far: a reader finds a PID on every line
+    [ -z "${PIDS[i]}" ] || echo "${PORTS[i]} ${PIDS[i]}" >> "$RUN_DIR/streamlit.pids.new"
+  done
   mv "$RUN_DIR/streamlit.pids.new" "$RUN_DIR/streamlit.pids"
 }
 

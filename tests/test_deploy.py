@@ -27,6 +27,7 @@ from harness import free_port  # noqa: E402  (the journey harness: one way to pi
 REPO = Path(__file__).resolve().parent.parent
 SERVE = REPO / "deploy" / "serve.sh"
 START_SECONDS = 90  # two Streamlit processes on a busy 2-core machine
+WORKERS = 2  # one Streamlit process per core of this machine
 
 
 def fetch(url: str, gzip_ok: bool = False, timeout: float = 10):
@@ -66,7 +67,9 @@ class Service:
         return int((self.run_dir / "serve.nginx.pid").read_text())
 
     def all_healthy(self) -> bool:
-        return all(fetch(f"http://127.0.0.1:{port}/_stcore/health")[0] == 200 for port in self.pids()) \
+        ports = self.pids()  # serve.sh lists each process as it starts it: wait for all of them
+        return len(ports) == WORKERS \
+            and all(fetch(f"http://127.0.0.1:{port}/_stcore/health")[0] == 200 for port in ports) \
             and fetch(f"{self.base}/_stcore/health")[0] == 200
 
     def stop(self) -> None:
@@ -82,7 +85,7 @@ class Service:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     port, run_dir = free_port(), tmp_path_factory.mktemp("serve")
-    env = os.environ | {"PORT": str(port), "WORKERS": "2", "RESTART_DELAY": "5", "SERVE_RUN_DIR": str(run_dir),
+    env = os.environ | {"PORT": str(port), "WORKERS": str(WORKERS), "RESTART_DELAY": "5", "SERVE_RUN_DIR": str(run_dir),
                         "PYTHON": sys.executable}
     process = subprocess.Popen(["bash", str(SERVE)], cwd=REPO, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
@@ -154,7 +157,7 @@ def test_a_short_load_has_no_error_and_keeps_each_viewer_on_one_process(service,
     result = json.loads(result_file.read_text())
     assert result["errors"] == 0, result
     assert result["opens"] == 5 and result["reruns"] >= 5, result
-    assert len(result["memory_mb"]) == 2 and all(m["rss"] > 50 for m in result["memory_mb"].values()), result
+    assert len(result["memory_mb"]) == WORKERS and all(m["rss"] > 50 for m in result["memory_mb"].values()), result
     # nginx's log names the process behind each websocket: one per viewer, both used.
     streams = re.findall(r'"GET /_stcore/stream[^"]*" 101 .*? upstream=(\S+) affinity=(\w+)',
                          (service.run_dir / "access.log").read_text())
@@ -162,7 +165,7 @@ def test_a_short_load_has_no_error_and_keeps_each_viewer_on_one_process(service,
     for upstream, affinity in streams:
         by_viewer.setdefault(affinity, set()).add(upstream)
     assert len(by_viewer) == 5 and all(len(upstreams) == 1 for upstreams in by_viewer.values())
-    assert len(set().union(*by_viewer.values())) == 2, "five viewers from one address all reached one process"
+    assert len(set().union(*by_viewer.values())) == WORKERS, "five viewers from one address all reached one process"
 
 
 def test_with_every_process_down_a_viewer_reads_that_it_is_restarting_and_it_comes_back(service):
