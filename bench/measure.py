@@ -33,7 +33,8 @@ from bench import peer
 DASHBOARD = str(ROOT / "dashboard.py")
 PAGES = {  # page -> the URL it is opened with
     "overview": {}, "funding": {}, "map": {}, "objectives": {}, "country": {"country": "KEN"},
-    "brief": {"country": "KEN"}, "activities": {}, "sources": {}, "story": {},
+    "brief": {"country": "KEN"}, "compare": {"country": "KEN,TZA,UGA"}, "activities": {}, "sources": {},
+    "story": {},
 }
 
 

@@ -55,10 +55,8 @@ def by_objective(frames) -> pd.DataFrame:
 
 def totals(frames) -> pd.DataFrame:
     activities = shown(frames)
-    links = frames["links"]
-    countries = reached(links[links.activity_id.isin(activities.activity_id)])
     return pd.DataFrame([{"activity_count": len(activities), "national_count": int((activities.scope == "national").sum()),
-                          "country_count": countries.iso3.nunique(), "first_year": activities.year.min(),
+                          "first_year": activities.year.min(),
                           "participants": activities.participants.sum()}])
 
 

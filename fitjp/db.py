@@ -13,8 +13,10 @@ computed in memory on connect, from the same SQL.
 `best_query(name, params)` picks a cheaper form of a query that gives the same rows, when one
 exists and every parameter it leaves out is empty: `queries/rollup/<name>.sql` (no country
 filter, no search) reads thousands of rollup rows instead of every activity;
-`queries/unsearched/<name>.sql` (no search) reads the activities without the search's
-matching of country names, whose planning alone cost 10 ms a query.
+`queries/one_country/<name>.sql` (one country, no search: a profile, a brief) reads that
+country's rows of country_activities, sorted by country, instead of matching a million
+activities to its links; `queries/unsearched/<name>.sql` (no search) reads the activities
+without the search's matching of country names, whose planning alone cost 10 ms a query.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from fitjp.settings import ROOT
 QUERIES_DIR = ROOT / "queries"
 ROLLUPS_DIR = QUERIES_DIR / "rollups"  # the tables the build derives, one select each
 ROLLUP_QUERIES_DIR = QUERIES_DIR / "rollup"  # queries answered from those tables
-VARIANT_DIRS = (ROLLUP_QUERIES_DIR, QUERIES_DIR / "unsearched")  # cheaper forms, tried in this order
+# cheaper forms, tried in this order
+VARIANT_DIRS = (ROLLUP_QUERIES_DIR, QUERIES_DIR / "one_country", QUERIES_DIR / "unsearched")
 PARAMETER = re.compile(r"(?<![$\w])\$([a-z_][a-z0-9_]*)")
 COMMENT = re.compile(r"--[^\n]*")
 
@@ -152,13 +155,25 @@ def variants(name: str) -> tuple[str, ...]:
     return tuple(f"{folder.name}/{name}" for folder in VARIANT_DIRS if (folder / f"{name}.sql").is_file())
 
 
+def _one_country(params: dict) -> dict:
+    """The parameters as a form that names `$country` takes them: a filter of exactly one
+    country becomes that country, and no list of countries is left to answer."""
+    countries = params.get("countries")
+    if countries is None or len(countries) != 1:
+        return params
+    return params | {"country": countries[0], "countries": []}
+
+
 def best_query(name: str, params: dict) -> tuple[str, dict]:
     """The query to run for `name` and the parameters it takes: the first of its variants
     whose every parameter left out is empty, else the query itself."""
     for variant in variants(name):
         _, names = load(variant)
-        if all(_is_empty(value) for key, value in params.items() if key not in names):
-            return variant, {key: value for key, value in params.items() if key in names}
+        given = _one_country(params) if "country" in names else params
+        if names - given.keys():
+            continue  # a one-country form, and not one country filtered
+        if all(_is_empty(value) for key, value in given.items() if key not in names):
+            return variant, {key: value for key, value in given.items() if key in names}
     return name, params
 
 

@@ -11,6 +11,7 @@ ui.header("page.overview", filters)
 params = filters.activity_params()
 
 totals = ui.query("activity_totals", **params).iloc[0]
+reached = ui.query("countries_reached", **params).country_count.item()
 span = ui.query("record_span").iloc[0]
 
 
@@ -50,7 +51,7 @@ def documented_line(documented: headlines.DocumentedSum) -> str:
 latest, years, countries, activities = st.columns(4)
 cumulative_card(latest)
 years.metric(t("overview.years_active", lang), f"{span.first_year}–{filters.last_year}", border=True)
-countries.metric(t("overview.countries", lang), ui.number(totals.country_count),
+countries.metric(t("overview.countries", lang), ui.number(reached),
                  help=t("overview.countries_help", lang), border=True)
 activities.metric(t("overview.activities", lang), ui.number(totals.activity_count), border=True)
 

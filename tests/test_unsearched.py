@@ -26,7 +26,7 @@ def test_an_unsearched_form_returns_what_its_query_returns(con, activity_params,
     _, names = db.load(name)
     params = {k: v for k, v in (activity_params(**STATES[state]) | EXTRA).items() if k in names}
     chosen, chosen_params = db.best_query(name, params)
-    assert chosen.split("/")[0] in ("unsearched", "rollup")
+    assert chosen.split("/")[0] in ("unsearched", "rollup", "one_country")
     unsearched = db.run(con, f"unsearched/{name}", **{k: v for k, v in params.items()
                                                       if k in db.load(f"unsearched/{name}")[1]})
     pd.testing.assert_frame_equal(db.run(con, name, **params), unsearched, check_dtype=False)
@@ -38,8 +38,10 @@ def test_the_comparison_is_not_between_empty_results(con, activity_params):
 
 
 def test_a_search_or_a_country_filter_chooses_the_form_that_answers_it(activity_params):
-    assert db.best_query("activity_match_count", activity_params(countries=["KEN"]) | {"search": ""})[0] == \
+    assert db.best_query("activity_match_count", activity_params(countries=["KEN", "BRA"]) | {"search": ""})[0] == \
         "unsearched/activity_match_count"
+    assert db.best_query("activity_match_count", activity_params(countries=["KEN"]) | {"search": ""})[0] == \
+        "one_country/activity_match_count"
     assert db.best_query("activity_match_count", activity_params() | {"search": ""})[0] == "rollup/activity_match_count"
     assert db.best_query("activity_list_ids", activity_params() | {"search": "kenya", "limit": 5})[0] == \
         "activity_list_ids"

@@ -11,3 +11,15 @@ and (len(objectives) = 0 or list_contains(objectives, objective))
 and (len(areas) = 0 or list_contains(areas, programme_area))
 and (len(types) = 0 or list_contains(types, activity_type))
 and ((len(funds) = 0 and fund <> 'unclear') or list_contains(funds, fund) or (fund = 'unclear' and include_unclear));
+
+-- one_country_activities(country, ...the filters but countries): the activities linked to one
+-- country that pass the other filters, from country_activities (queries/rollups/): the same
+-- activities as filtered_activities with that country alone, read from that country's rows.
+-- Used by: queries/one_country/.
+create or replace macro one_country_activities(country, year_from, year_to, include_undated, regions, objectives, areas,
+                                               types, funds, include_unclear) as table
+select *
+from country_activities
+where iso3 = country
+  and passes_filters(year, region, country_regions, objective, programme_area, activity_type, fund,
+                     year_from, year_to, include_undated, regions, objectives, areas, types, funds, include_unclear);
