@@ -7,6 +7,8 @@ import streamlit as st
 from fitjp import ui, views
 from fitjp.i18n import t
 
+LIST_ROWS = 100  # a profile lists the newest; the Activities page pages through every one
+
 filters, style, lang = ui.filters(), ui.style(), ui.lang()
 ui.header("page.country", filters)
 
@@ -29,7 +31,12 @@ with right:
     views.activity_types(shown, style, key="country_types")
 
 st.subheader(t("country.list", lang))
-ui.activity_table(ui.query("activity_list", **shown.activity_params(), search="", limit=1000))
+ui.activity_table(ui.query("activity_list", **shown.activity_params(), search="", limit=LIST_ROWS))
+total = ui.query("activity_totals", **shown.activity_params()).activity_count.item()
+if total > LIST_ROWS:  # say how many there are, and where they all are
+    st.caption(t("country.list_limited", lang, shown=ui.number(LIST_ROWS), total=ui.number(total)))
+    st.page_link("pages/activities.py", label=t("page.activities", lang), icon=":material/list:",
+                 query_params=shown.to_query_params())
 
 # Side by side with other countries: the compare page starts from this one (docs/opendata.md).
 st.page_link("pages/compare.py", label=t("compare.link", lang), icon=":material/compare_arrows:",

@@ -199,3 +199,27 @@ def test_an_invalid_metric_or_zoom_in_a_link_is_ignored_with_a_notice():
     assert {g.label: g.value for g in app.get("button_group")}["Zoom to"] == "world"
     notices = " ".join(str(warning.value) for warning in app.warning)  # on the page, not a toast
     assert "metric=everything" in notices and "zoom=" in notices and "mars" in notices
+
+
+def test_a_country_with_more_activities_than_a_profile_lists_says_how_many_and_where(tmp_path, monkeypatch):
+    """A synthetic record (bench/synthetic.py) in which one country has hundreds of activities:
+    the profile lists the newest, says how many there are, and links to all of them."""
+    import pandas as pd
+    from app_reads import app_reads
+    from bench import synthetic
+    from fitjp import db
+    from fitjp.filters import Filters
+
+    synthetic.make_record(tmp_path, 3000, fast=True)
+    links = pd.read_parquet(tmp_path / "activity_countries.parquet").drop_duplicates(["iso3", "activity_id"])
+    iso3 = links.iso3.value_counts().index[0]  # the country linked most
+    total = int(db.run(db.connect(tmp_path), "activity_totals",
+                       **Filters(countries=(iso3,)).activity_params()).activity_count.item())
+    assert total > 100, (iso3, total)
+    with app_reads(tmp_path, monkeypatch):
+        app = open_page("country", country=iso3)
+        body = next(e.proto.body for e in app.get("html") if "activity-list" in e.proto.body)
+        assert body.count("<li>") == 100
+        assert f"The newest 100 of {total:,};" in texts(app)
+        link = next(e.proto for e in app.get("page_link") if e.proto.page.endswith("activities"))
+        assert f"country={iso3}" in link.query_string.split("&")  # the same filters, every activity

@@ -276,6 +276,21 @@ def test_objective_examples_are_each_objectives_newest_in_the_lists_order(con, a
     assert list(examples.source_url) == list(expected.sort_values("objective", kind="stable").source_url)
 
 
+@pytest.mark.parametrize("per_objective", [1, 6, 40])
+@pytest.mark.parametrize("overrides", [{}, {"include_unclear": True}, {"year_from": 2019, "include_undated": False},
+                                       {"regions": ["africa"]}])
+def test_objective_examples_on_the_shipped_record(shipped, per_objective, overrides):
+    """Many activities share a year there: ranking only those from an objective's n-th newest
+    year on (the query's cut) must keep every tie, and undated ones when too few are dated."""
+    params = Filters().activity_params() | overrides
+    listed = db.run(shipped, "activity_list", **params, search="", limit=10_000)
+    expected = listed.groupby("objective", sort=True).head(per_objective)
+    examples = db.run(shipped, "objective_examples", **params, per_objective=per_objective)
+    assert len(examples) > 0
+    assert list(zip(examples.objective, examples.activity_id)) == \
+        sorted(zip(expected.objective, expected.activity_id), key=lambda pair: pair[0])
+
+
 def test_activity_list_search_respects_filters_and_limit(con, activity_params):
     assert activity_ids(con, activity_params(funds=["africa_ldcs"]), "kenya") == ["a6"]
     limited = db.run(con, "activity_list", **activity_params(), search="", limit=2)
