@@ -11,7 +11,8 @@ ui.header("page.overview", filters)
 params = filters.activity_params()
 
 totals = ui.query("activity_totals", **params).iloc[0]
-reached = ui.query("countries_reached", **params).country_count.item()
+# The countries the map colours, counted from the map's own rows (reached_countries.sql's rule).
+reached = len(ui.query("activities_by_country", **params))
 span = ui.query("record_span").iloc[0]
 
 

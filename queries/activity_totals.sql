@@ -1,6 +1,6 @@
 -- activity_totals: headline counts for the filtered activities: how many, how many of them
 -- national, in which years, with how many stated participants (the countries they reached:
--- countries_reached.sql).
+-- as many as activities_by_country has rows).
 -- Used by: Overview, Country profile, Brief, Map. Parameters: the activity filters.
 select count(*) as activity_count,
        count(*) filter (where scope = 'national') as national_count,
