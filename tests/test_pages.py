@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from app_reads import app_reads
+from bench import synthetic
+from fitjp import db
+from fitjp.filters import Filters
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = ["overview", "funding", "map", "objectives", "country", "activities", "sources"]
@@ -204,12 +210,6 @@ def test_an_invalid_metric_or_zoom_in_a_link_is_ignored_with_a_notice():
 def test_a_country_with_more_activities_than_a_profile_lists_says_how_many_and_where(tmp_path, monkeypatch):
     """A synthetic record (bench/synthetic.py) in which one country has hundreds of activities:
     the profile lists the newest, says how many there are, and links to all of them."""
-    import pandas as pd
-    from app_reads import app_reads
-    from bench import synthetic
-    from fitjp import db
-    from fitjp.filters import Filters
-
     synthetic.make_record(tmp_path, 3000, fast=True)
     links = pd.read_parquet(tmp_path / "activity_countries.parquet").drop_duplicates(["iso3", "activity_id"])
     iso3 = links.iso3.value_counts().index[0]  # the country linked most
