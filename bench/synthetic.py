@@ -34,16 +34,12 @@ FIRST_YEAR, LAST_YEAR = 1987, 2025
 TITLE_MARK = "[synthetic] "
 
 
-def _quoted(path: Path) -> str:
-    return "'" + path.as_posix().replace("'", "''") + "'"
-
-
 def _templates(connection: duckdb.DuckDBPyConnection) -> None:
     """The shipped activities numbered 0..n-1, their links, and the countries of each WIPO
     region numbered 0..n-1, as tables the synthetic rows draw from."""
-    activities = _quoted(SHIPPED / "activities.parquet")
-    links = _quoted(SHIPPED / "activity_countries.parquet")
-    countries = _quoted(SHIPPED / "countries.parquet")
+    activities = db.quoted(SHIPPED / "activities.parquet")
+    links = db.quoted(SHIPPED / "activity_countries.parquet")
+    countries = db.quoted(SHIPPED / "countries.parquet")
     connection.execute(f"""create table template as
         select row_number() over (order by activity_id) - 1 as template_no, *
         from read_parquet({activities})""")
@@ -109,7 +105,7 @@ def _connection() -> duckdb.DuckDBPyConnection:
 
 
 def _copy(connection, sql: str, rows: int, target: Path, options: str) -> None:
-    connection.execute(f"copy ({sql}) to {_quoted(target)} ({options})", {"rows": rows})
+    connection.execute(f"copy ({sql}) to {db.quoted(target)} ({options})", {"rows": rows})
 
 
 def write_raw_csv(raw_dir: Path, rows: int) -> Path:
@@ -140,11 +136,7 @@ def write_parquet_record(out_dir: Path, rows: int) -> dict[str, int]:
     _copy(connection, LINKS_SQL, rows, out_dir / "activity_countries.parquet", options)
     connection.close()
     build.write_atomically(build.rollups_of_folder(out_dir))
-    counted = duckdb.connect(":memory:")
-    counts = {name: counted.execute(f"select count(*) from read_parquet({_quoted(out_dir / f'{name}.parquet')})")
-              .fetchone()[0] for name in [*TABLES, *db.rollup_names()]}
-    counted.close()
-    return counts
+    return {name: build.parquet_rows(out_dir / f"{name}.parquet") for name in [*TABLES, *db.rollup_names()]}
 
 
 def make_record(folder: Path, rows: int, fast: bool) -> dict[str, int]:

@@ -97,33 +97,40 @@ def csv_writer(frame: pd.DataFrame):
 ROW_GROUP_ROWS = 65_536
 
 
-def arrow_writer(table: pa.Table):
-    return lambda path: pq.write_table(table, path, compression="zstd", row_group_size=ROW_GROUP_ROWS)
+def rollup_writers(connection: duckdb.DuckDBPyConnection) -> dict[str, callable]:
+    """Writers of the rollup tables (queries/rollups/*.sql) from a connection that has every
+    table of the schema: the aggregate pages read these instead of every activity. DuckDB
+    streams each straight to its file, so none is held whole in memory (country_activities
+    has four rows an activity: 40M at 10M activities)."""
+    return {name: _copy_writer(connection, db.rollup_sql(name)) for name in db.rollup_names()}
 
 
-def derive_rollups(connection: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
-    """The rollup tables (queries/rollups/*.sql) from a connection that has every table of
-    the schema: the aggregate pages read these instead of every activity."""
-    return {name: connection.sql(db.rollup_sql(name)).to_arrow_table() for name in db.rollup_names()}
+def _copy_writer(connection: duckdb.DuckDBPyConnection, sql: str):
+    return lambda path: connection.execute(
+        f"copy ({sql}) to {db.quoted(path)} "
+        f"(format parquet, compression zstd, row_group_size {ROW_GROUP_ROWS})")
 
 
-def rollups_of(frames: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
-    """The rollups of typed tables held in memory (the build and the import)."""
+def frames_connection(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
+    """A connection over typed tables held in memory (the build and the import)."""
     connection = duckdb.connect(":memory:")
     db.configure(connection)
     for name, frame in frames.items():
         connection.register(name, frame)
     db.load_macros(connection, strict=False)  # the rollups use reached_countries(); others may need tables not here
-    return derive_rollups(connection)
+    return connection
 
 
 def rollups_of_folder(out_dir: Path) -> dict[Path, callable]:
     """Writers of the rollups of the tables already in `out_dir`, derived by the same SQL as
-    the build's: for a folder whose tables were written as Parquet directly (bench/)."""
+    the build's: for a folder whose tables were written as Parquet directly (bench/). The
+    writers use the connection: write them before it is collected."""
     connection = db.connect(out_dir, derive_missing=False)
-    writers = {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in derive_rollups(connection).items()}
-    connection.close()
-    return writers
+    return {out_dir / f"{name}.parquet": write for name, write in rollup_writers(connection).items()}
+
+
+def parquet_rows(path: Path) -> int:
+    return pq.ParquetFile(path).metadata.num_rows
 
 
 def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> dict[str, int]:
@@ -134,10 +141,13 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> dict[str,
     check_all(tables, origins)
     frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
     outputs = {out_dir / f"{name}.parquet": parquet_writer(f) for name, f in frames.items()}
-    rollups = rollups_of(frames)
-    outputs |= {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in rollups.items()}
+    connection = frames_connection(frames)
+    rollups = rollup_writers(connection)
+    outputs |= {out_dir / f"{name}.parquet": write for name, write in rollups.items()}
     write_atomically(outputs)
-    return {name: len(frame) for name, frame in frames.items()} | {name: t.num_rows for name, t in rollups.items()}
+    connection.close()
+    return {name: len(frame) for name, frame in frames.items()} | {
+        name: parquet_rows(out_dir / f"{name}.parquet") for name in rollups}
 
 
 def excel_text(value) -> str:
@@ -188,8 +198,10 @@ def import_records(path: Path, table: str | None = None, replace: bool = False,
     outputs = {raw_dir / f"{name}.csv": csv_writer(frame) for name, frame in tables.items()}
     frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
     outputs |= {out_dir / f"{name}.parquet": parquet_writer(frame) for name, frame in frames.items()}
-    outputs |= {out_dir / f"{name}.parquet": arrow_writer(table) for name, table in rollups_of(frames).items()}
+    connection = frames_connection(frames)
+    outputs |= {out_dir / f"{name}.parquet": write for name, write in rollup_writers(connection).items()}
     write_atomically(outputs)
+    connection.close()
     return report
 
 

@@ -50,7 +50,7 @@ def rollup_sql(name: str) -> str:
     return (ROLLUPS_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _quoted(path: Path) -> str:
+def quoted(path: Path) -> str:
     return "'" + path.as_posix().replace("'", "''") + "'"
 
 
@@ -62,7 +62,7 @@ def _attach(connection: duckdb.DuckDBPyConnection, name: str, path: Path, memory
     """A table in memory when it is small, else a view scanning its file; its rows."""
     rows = _rows(path)
     kind = "table" if rows <= memory_rows else "view"
-    connection.execute(f"create {kind} {name} as select * from read_parquet({_quoted(path)})")
+    connection.execute(f"create {kind} {name} as select * from read_parquet({quoted(path)})")
     return rows
 
 
