@@ -114,7 +114,7 @@ def _copy_writer(connection: duckdb.DuckDBPyConnection, sql: str):
 def frames_connection(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
     """A connection over typed tables held in memory (the build and the import)."""
     connection = duckdb.connect(":memory:")
-    db.configure(connection)
+    db.configure(connection, settings.build_memory_limit())
     for name, frame in frames.items():
         connection.register(name, frame)
     db.load_macros(connection, strict=False)  # the rollups use reached_countries(); others may need tables not here
@@ -125,7 +125,7 @@ def rollups_of_folder(out_dir: Path) -> dict[Path, callable]:
     """Writers of the rollups of the tables already in `out_dir`, derived by the same SQL as
     the build's: for a folder whose tables were written as Parquet directly (bench/). The
     writers use the connection: write them before it is collected."""
-    connection = db.connect(out_dir, derive_missing=False)
+    connection = db.connect(out_dir, derive_missing=False, memory_limit=settings.build_memory_limit())
     return {out_dir / f"{name}.parquet": write for name, write in rollup_writers(connection).items()}
 
 

@@ -66,10 +66,11 @@ def _attach(connection: duckdb.DuckDBPyConnection, name: str, path: Path, memory
     return rows
 
 
-def configure(connection: duckdb.DuckDBPyConnection) -> None:
+def configure(connection: duckdb.DuckDBPyConnection, memory_limit: str | None = None) -> None:
     """Bounded memory (fitjp/settings.py): one process serves every session. Its threads
     are set by connect, which knows how large the tables are."""
-    connection.execute(f"set memory_limit = '{settings.duckdb_memory_limit()}'")
+    connection.execute(f"set memory_limit = '{memory_limit or settings.duckdb_memory_limit()}'")
+    connection.execute(f"set temp_directory = {quoted(settings.spill_dir())}")
     connection.execute("set preserve_insertion_order = false")  # queries order their own rows
     connection.execute("set enable_progress_bar = false")
 
@@ -89,7 +90,8 @@ def load_macros(connection: duckdb.DuckDBPyConnection, strict: bool = True) -> N
 UNREADABLE = (duckdb.Error, OSError, ValueError)
 
 
-def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(data_dir: Path | None = None, derive_missing: bool = True,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory database over the data folder (FITJP_DATA_DIR, see fitjp/settings.py):
     every table, the rollups (derived here when the folder has none and `derive_missing`),
     and the shared macros. A table whose file cannot be read is left out, so queries on the
@@ -97,7 +99,7 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True) -> duckdb
     data_dir = data_dir or settings.data_dir()
     memory_rows = settings.memory_table_rows()
     connection = duckdb.connect(":memory:")
-    configure(connection)
+    configure(connection, memory_limit)
     broken, largest = [], 0
     for name in TABLES:
         try:

@@ -6,6 +6,8 @@ without touching code; each is read when asked for, never at import time.
 |--------------------------|---------|---------------------------------------------------------------|
 | FITJP_DATA_DIR           | data/   | the data folder: *.parquet the app reads, raw/ the build reads |
 | FITJP_DUCKDB_MEMORY      | 512MB   | DuckDB's memory_limit per app process (it spills beyond it)    |
+| FITJP_BUILD_MEMORY       | 4GB     | DuckDB's memory_limit while the build derives its tables (a one-off process) |
+| FITJP_SPILL_DIR          | TMPDIR/fitjp-duckdb | where DuckDB spills what exceeds its memory_limit (never the working folder) |
 | FITJP_DUCKDB_THREADS     | 1 or 2  | DuckDB's threads per app process: 1 while every table is small |
 | FITJP_MEMORY_TABLE_ROWS  | 200000  | a table with at most this many rows is held in memory; a larger one is scanned from its Parquet file |
 | FITJP_CACHE_ENTRIES      | 256     | query results, and built views, kept (fitjp/ui/memo.py)        |
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,10 +93,25 @@ def _whole_number(variable: str, default: int) -> int:
 
 
 def duckdb_memory_limit() -> str:
-    value = (os.environ.get("FITJP_DUCKDB_MEMORY") or "512MB").strip()
+    return _size("FITJP_DUCKDB_MEMORY", "512MB")
+
+
+def build_memory_limit() -> str:
+    return _size("FITJP_BUILD_MEMORY", "4GB")
+
+
+def _size(variable: str, default: str) -> str:
+    value = (os.environ.get(variable) or default).strip()
     if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value, re.IGNORECASE):
-        raise ValueError(f"FITJP_DUCKDB_MEMORY={value!r}: a size such as 512MB or 2GB is expected")
+        raise ValueError(f"{variable}={value!r}: a size such as 512MB or 2GB is expected")
     return value  # checked above: safe to write into DuckDB's SET statement
+
+
+def spill_dir() -> Path:
+    """DuckDB's temp_directory. Its default for an in-memory database is .tmp in the working
+    folder: the repository, or a container's read-only root."""
+    value = os.environ.get("FITJP_SPILL_DIR", "").strip()
+    return Path(value) if value else Path(tempfile.gettempdir()) / "fitjp-duckdb"
 
 
 SMALL_TABLE_ROWS = 100_000

@@ -1,5 +1,7 @@
 """One setting names the data folder: the app's connection and the build both follow it."""
 
+from pathlib import Path
+
 import pytest
 
 from fitjp import build, db, settings
@@ -69,3 +71,27 @@ def test_duckdb_takes_one_thread_for_a_small_record_and_two_for_a_large_one(monk
     assert db.connect().execute("select current_setting('threads')").fetchone()[0] == 1  # the shipped record
     monkeypatch.setenv("FITJP_DUCKDB_THREADS", "3")
     assert settings.duckdb_threads(174) == 3 and db.connect().execute("select current_setting('threads')").fetchone()[0] == 3
+
+
+def test_a_size_setting_that_is_not_a_size_is_named_in_the_error(monkeypatch):
+    for variable, read in (("FITJP_DUCKDB_MEMORY", settings.duckdb_memory_limit),
+                           ("FITJP_BUILD_MEMORY", settings.build_memory_limit)):
+        monkeypatch.setenv(variable, "1GB'; drop table x; --")
+        with pytest.raises(ValueError, match=f"{variable}=.*a size such as 512MB"):
+            read()
+        monkeypatch.setenv(variable, "3GB")
+        assert read() == "3GB"
+
+
+def test_duckdb_spills_to_the_spill_folder_never_to_the_working_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("FITJP_SPILL_DIR", raising=False)
+    spilled = db.connect().execute("select current_setting('temp_directory')").fetchone()[0]
+    assert Path(spilled) == settings.spill_dir() and not Path(spilled).is_relative_to(Path.cwd())
+    monkeypatch.setenv("FITJP_SPILL_DIR", str(tmp_path))
+    assert db.connect().execute("select current_setting('temp_directory')").fetchone()[0] == str(tmp_path)
+
+
+def test_the_build_derives_its_tables_with_the_build_memory_limit(monkeypatch, tmp_path):
+    monkeypatch.setenv("FITJP_BUILD_MEMORY", "1GB")
+    connection = build.frames_connection({})
+    assert connection.execute("select current_setting('memory_limit')").fetchone()[0] in ("953.6 MiB", "1.0 GiB")
