@@ -93,9 +93,10 @@ EXTRA = {"currency": "CHF", "iso3": "KEN", "today": date.today().isoformat(), "s
          "per_objective": 6, "offset": 0, "include_context": False, "year_to": current_year()}
 
 
-def query_params(name: str, ids: list[str] | None = None) -> dict:
+def query_params(name: str, rows: dict | None = None) -> dict:
+    """The default filters and EXTRA, and `rows` (db.rows_of: a listing's chosen ids), as `name` takes them."""
     _, names = db.load(name)
-    values = Filters().activity_params() | EXTRA | {"ids": ids or []}
+    values = Filters().activity_params() | EXTRA | (rows or {})
     return {k: values[k] for k in names}
 
 
@@ -103,9 +104,9 @@ def time_queries(folder: Path, repeat: int = 3) -> dict[str, float]:
     """Median ms of each query as the app runs it (db.run_best), default filters."""
     connection = db.connect(folder)
     timings = {}
-    ids = db.run(connection, "activity_list_ids", **query_params("activity_list_ids")).activity_id.tolist()
+    rows = db.rows_of(db.run(connection, "activity_list_ids", **query_params("activity_list_ids")))
     for path in sorted(db.QUERIES_DIR.glob("*.sql")):
-        params = query_params(path.stem, ids)
+        params = query_params(path.stem, rows)
         runs = []
         for _ in range(repeat):
             started = time.perf_counter()

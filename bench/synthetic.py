@@ -70,7 +70,7 @@ select 'syn' || lpad(y.i::varchar, 9, '0') as activity_id, '{TITLE_MARK}' || t.t
        t.participants_as_stated, t.scope, t.region, t.beneficiaries_as_stated, t.source_id, t.quote, t.note
 from drawn as y
 join template as t using (template_no)
-order by activity_id
+order by year desc nulls last, start_date desc nulls last, activity_id  -- newest first, as the build stores them
 """
 
 LINKS_SQL = """
@@ -131,7 +131,7 @@ def write_parquet_record(out_dir: Path, rows: int) -> dict[str, int]:
         if name not in SYNTHETIC:
             shutil.copy(SHIPPED / f"{name}.parquet", out_dir / f"{name}.parquet")
     connection = _connection()
-    options = "format parquet, compression zstd, row_group_size 122880"
+    options = f"format parquet, compression zstd, row_group_size {build.ROW_GROUP_ROWS}"
     _copy(connection, ACTIVITIES_SQL, rows, out_dir / "activities.parquet", options)
     _copy(connection, LINKS_SQL, rows, out_dir / "activity_countries.parquet", options)
     connection.close()

@@ -55,14 +55,19 @@ def read_raw(raw_dir: Path | None = None) -> tuple[dict[str, pd.DataFrame], dict
     return tables, origins
 
 
+# The lists' order: newest year first, then newest start, undated last (activity_list_ids.sql).
+NEWEST_FIRST = (["year", "start_date", "activity_id"], [False, False, True])
+
+
 def typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """Validated text cells as the types the queries use (an empty cell is NULL), sorted by
-    key for a stable file."""
+    key (or newest first: schema.Table.newest_first) for a stable file."""
     out = frame[table.column_names].replace("", None)
     for column in table.columns:
         if column.kind in TYPES:
             out[column.name] = pd.to_numeric(out[column.name]).astype(TYPES[column.kind])
-    return out.sort_values(list(table.key), kind="stable").reset_index(drop=True)
+    columns, ascending = NEWEST_FIRST if table.newest_first else (list(table.key), True)
+    return out.sort_values(columns, ascending=ascending, na_position="last", kind="stable").reset_index(drop=True)
 
 
 def write_atomically(outputs: dict[Path, callable]) -> None:
@@ -83,18 +88,19 @@ def write_atomically(outputs: dict[Path, callable]) -> None:
             temp.unlink(missing_ok=True)
 
 
+# Row groups: each carries its min and max, so DuckDB skips those outside a question
+# (country_activities: one country's rows of millions, as it is sorted by country; activities:
+# a few years' rows, as they are stored newest first).
+ROW_GROUP_ROWS = 65_536
+
+
 def parquet_writer(frame: pd.DataFrame):
     return lambda path: pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path,
-                                       compression="zstd")
+                                       compression="zstd", row_group_size=ROW_GROUP_ROWS)
 
 
 def csv_writer(frame: pd.DataFrame):
     return lambda path: frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-
-
-# Row groups of a derived table: each carries its min and max, so DuckDB skips those outside a
-# question (country_activities: one country's rows of millions, as it is sorted by country).
-ROW_GROUP_ROWS = 65_536
 
 
 def rollup_writers(connection: duckdb.DuckDBPyConnection) -> dict[str, callable]:

@@ -215,8 +215,15 @@ def run_cheapest(connection: duckdb.DuckDBPyConnection, name: str, **params) -> 
 
 def run_listing(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     ids_query, rows_query = LISTINGS[name]
-    ids = run_cheapest(connection, ids_query, **params).activity_id.tolist()  # without a search: its unsearched form
-    return run(connection, rows_query, ids=ids)
+    chosen = run_cheapest(connection, ids_query, **params)  # without a search: its unsearched form
+    return run(connection, rows_query, **rows_of(chosen))
+
+
+def rows_of(chosen: pd.DataFrame) -> dict:
+    """The parameters of a listing's second step: the ids chosen, and the years they span."""
+    years = chosen.year.dropna()
+    return {"ids": chosen.activity_id.tolist(), "first_year": int(years.min()) if len(years) else None,
+            "last_year": int(years.max()) if len(years) else None, "undated": bool(chosen.year.isna().any())}
 
 
 def run_best(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

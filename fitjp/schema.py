@@ -64,6 +64,9 @@ class Table:
     columns: tuple[Column, ...]
     describes: str
     importable: bool = False  # the fund's staff may add or replace its rows
+    # Stored in the lists' order (newest first) rather than by key: one page of a listing, read
+    # back by id with its years (macros/activity_rows_of.sql), is then a few row groups.
+    newest_first: bool = False
     notes: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -134,7 +137,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _source(),
         Column("quote", required=True),
         Column("note"),
-    ), "meetings, courses, scholarships and projects the fund paid for", importable=True),
+    ), "meetings, courses, scholarships and projects the fund paid for", importable=True, newest_first=True),
     Table("activity_countries", ("activity_id", "iso3", "role"), (
         Column("activity_id", required=True, references="activities.activity_id"),
         Column("iso3", kind="iso3", required=True, references="countries.iso3"),

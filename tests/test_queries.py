@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from fitjp import db
+from fitjp import build, db
 from fitjp.filters import Filters
 
 from tiny_record import A1_TITLE, CIV_NAME
@@ -329,6 +329,27 @@ def test_a_listing_in_two_steps_returns_what_its_query_returns(con, activity_par
     pd.testing.assert_frame_equal(db.run_best(con, name, **params), one_statement)
 
 
+def test_every_page_of_the_shipped_list_reads_its_rows_back_by_their_years(shipped):
+    """The second step reads only the years its ids span (activities are stored newest first):
+    every page, the undated ones at the end included, comes back whole and in order."""
+    params = Filters(include_unclear=True).activity_params() | {"search": ""}
+    total = db.run(shipped, "activity_match_count", **params).activity_count.item()
+    params["limit"] = 10
+    undated_pages = 0
+    for offset in range(0, total, 10):
+        one_statement = db.run(shipped, "activity_page", **params, offset=offset)
+        assert len(one_statement) == min(10, total - offset)
+        pd.testing.assert_frame_equal(db.run_best(shipped, "activity_page", **params, offset=offset), one_statement)
+        undated_pages += one_statement.year.isna().any()
+    assert undated_pages >= 1
+
+
+def test_the_build_stores_activities_newest_first(tmp_path):
+    build.build(db.ROOT / "data" / "raw", tmp_path)
+    years = pd.read_parquet(tmp_path / "activities.parquet").year
+    assert years.isna().sum() and years.dropna().is_monotonic_decreasing and years.tail(1).isna().all()
+
+
 def test_a_search_with_sql_in_it_is_only_text(con, activity_params):
     hostile = "x') or 1=1; drop view activities; --"
     assert activity_ids(con, activity_params(), hostile) == []
@@ -453,8 +474,8 @@ QUERIES = sorted(p.stem for p in db.QUERIES_DIR.glob("*.sql")) + \
 
 
 def default_params() -> dict:
-    shipped_ids = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id"]).activity_id
-    return Filters().activity_params() | {"ids": shipped_ids.head(5).tolist(),
+    shipped = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id", "year"])
+    return Filters().activity_params() | db.rows_of(shipped.head(5)) | {
         "currency": "CHF", "search": "", "limit": 50, "offset": 0, "per_objective": 6, "iso3": "AFG", "country": "KEN",
         "today": date.today().isoformat(), "include_context": True}
 

@@ -57,5 +57,6 @@ with page as (
     limit row_limit offset row_offset
 )
 select *
-from activity_rows_of((select list(activity_id) from page))
+from activity_rows_of((select list(activity_id) from page), (select min(year) from page), (select max(year) from page),
+                      (select count(*) > count(year) from page))
 order by year desc nulls last, start_date desc nulls last, activity_id;
