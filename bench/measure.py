@@ -97,7 +97,8 @@ def query_params(name: str, rows: dict | None = None) -> dict:
     """The default filters and EXTRA, and `rows` (db.rows_of: a listing's chosen ids), as `name` takes them."""
     _, names = db.load(name)
     values = Filters().activity_params() | EXTRA | (rows or {})
-    return {k: values[k] for k in names}
+    found = {"newest_from"} if name in db.YEAR_BOUNDED else set()  # run_best finds it first
+    return {k: values[k] for k in names - found}
 
 
 def time_queries(folder: Path, repeat: int = 3) -> dict[str, float]:

@@ -226,8 +226,21 @@ def rows_of(chosen: pd.DataFrame) -> dict:
             "last_year": int(years.max()) if len(years) else None, "undated": bool(chosen.year.isna().any())}
 
 
+# Queries that read only the newest years, run after a first step that finds the oldest year
+# they need ($newest_from): activities are stored newest first, so DuckDB skips the others.
+YEAR_BOUNDED = {"objective_examples": "objective_examples_from"}
+
+
+def run_year_bounded(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    bound = run_cheapest(connection, YEAR_BOUNDED[name], **params).newest_from.item()
+    return run_cheapest(connection, name, **params, newest_from=None if pd.isna(bound) else int(bound))
+
+
 def run_best(connection: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """`run`, from the rollups when they answer (best_query), a listing in two steps."""
+    """`run`, from the rollups when they answer (best_query); a listing, or a query that reads
+    the newest years only, in two steps."""
     if name in LISTINGS:
         return run_listing(connection, name, **params)
+    if name in YEAR_BOUNDED:
+        return run_year_bounded(connection, name, **params)
     return run_cheapest(connection, name, **params)

@@ -1,11 +1,13 @@
 -- objective_examples: the newest activities of each objective, at most $per_objective each, in
 -- the activity list's order, with their source: the examples under the Objectives page's
 -- tabs. Ranked in SQL, so an objective's examples never depend on how many newer activities
--- other objectives have. Used by: Objectives. Parameters: the activity filters, $per_objective.
+-- other objectives have. Used by: Objectives. Parameters: the activity filters, $per_objective,
+-- $newest_from: the oldest year to read (objective_examples_from.sql), or NULL for every year.
 with shown as (
     select activity_id, objective, year, start_date, source_id
     from filtered_activities($year_from, $year_to, $include_undated, $regions, $countries, $objectives, $areas,
                              $types, $funds, $include_unclear)
+    where year >= $newest_from or $newest_from is null
 ),
 cut as (
     -- An objective's newest are dated no earlier than its $per_objective-th newest year (max(year, n):

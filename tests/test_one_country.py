@@ -12,7 +12,7 @@ from fitjp.filters import Filters
 from test_rollups import FILTER_STATES
 
 ONE_COUNTRY = sorted(p.stem for p in (db.QUERIES_DIR / "one_country").glob("*.sql"))
-EXTRA = {"search": "", "limit": 1000, "offset": 0}  # every row of a country, in order
+EXTRA = {"search": "", "limit": 1000, "offset": 0, "per_objective": 6}  # every row of a country, in order
 
 
 def both(connection, name: str, params: dict) -> tuple[pd.DataFrame, pd.DataFrame]:

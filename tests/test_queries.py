@@ -270,25 +270,43 @@ def test_objective_examples_are_each_objectives_newest_in_the_lists_order(con, a
     params = activity_params(**overrides)
     listed = db.run(con, "activity_list", **params, search="", limit=1000)
     expected = listed.groupby("objective", sort=True).head(per_objective)
-    examples = db.run(con, "objective_examples", **params, per_objective=per_objective)
-    assert list(zip(examples.objective, examples.activity_id)) == \
-        sorted(zip(expected.objective, expected.activity_id), key=lambda pair: pair[0])
-    assert list(examples.source_url) == list(expected.sort_values("objective", kind="stable").source_url)
+    for examples in objective_examples_both_ways(con, params, per_objective):
+        assert list(zip(examples.objective, examples.activity_id)) == \
+            sorted(zip(expected.objective, expected.activity_id), key=lambda pair: pair[0])
+        assert list(examples.source_url) == list(expected.sort_values("objective", kind="stable").source_url)
+
+
+def objective_examples_both_ways(connection, params: dict, per_objective: int) -> list[pd.DataFrame]:
+    """Every year read, and as the app runs it: only the years from objective_examples_from's bound."""
+    return [db.run(connection, "objective_examples", **params, per_objective=per_objective, newest_from=None),
+            db.run_best(connection, "objective_examples", **params, per_objective=per_objective)]
 
 
 @pytest.mark.parametrize("per_objective", [1, 6, 40])
 @pytest.mark.parametrize("overrides", [{}, {"include_unclear": True}, {"year_from": 2019, "include_undated": False},
-                                       {"regions": ["africa"]}])
+                                       {"regions": ["africa"]}, {"countries": ["KEN"]}, {"countries": ["KEN", "TZA"]}])
 def test_objective_examples_on_the_shipped_record(shipped, per_objective, overrides):
     """Many activities share a year there: ranking only those from an objective's n-th newest
     year on (the query's cut) must keep every tie, and undated ones when too few are dated."""
     params = Filters().activity_params() | overrides
     listed = db.run(shipped, "activity_list", **params, search="", limit=10_000)
     expected = listed.groupby("objective", sort=True).head(per_objective)
-    examples = db.run(shipped, "objective_examples", **params, per_objective=per_objective)
-    assert len(examples) > 0
-    assert list(zip(examples.objective, examples.activity_id)) == \
-        sorted(zip(expected.objective, expected.activity_id), key=lambda pair: pair[0])
+    for examples in objective_examples_both_ways(shipped, params, per_objective):
+        assert len(examples) > 0
+        assert list(zip(examples.objective, examples.activity_id)) == \
+            sorted(zip(expected.objective, expected.activity_id), key=lambda pair: pair[0])
+
+
+@pytest.mark.parametrize("overrides", [{}, {"include_unclear": True}, {"countries": ["KEN"]}, {"year_from": 2019}])
+def test_objective_examples_from_is_the_oldest_year_an_objective_needs(shipped, overrides):
+    params = Filters().activity_params() | overrides
+    listed = db.run(shipped, "activity_list", **params, search="", limit=10_000)
+    newest = listed.groupby("objective").head(6).groupby("objective").year
+    bound = db.run_best(shipped, "objective_examples_from", **params, per_objective=6).newest_from.item()
+    if newest.count().lt(6).any():  # an objective with fewer dated ones: its undated ones are examples too
+        assert pd.isna(bound)
+    else:
+        assert bound == newest.min().min()
 
 
 def test_activity_list_search_respects_filters_and_limit(con, activity_params):
@@ -477,7 +495,7 @@ def default_params() -> dict:
     shipped = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id", "year"])
     return Filters().activity_params() | db.rows_of(shipped.head(5)) | {
         "currency": "CHF", "search": "", "limit": 50, "offset": 0, "per_objective": 6, "iso3": "AFG", "country": "KEN",
-        "today": date.today().isoformat(), "include_context": True}
+        "today": date.today().isoformat(), "include_context": True, "newest_from": None}
 
 
 def test_there_are_queries_to_run():

@@ -28,7 +28,7 @@ FILTER_STATES = {
 
 def raw_and_rollup(con, name: str, params: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     _, names = db.load(name)
-    everything = params | {"search": ""}
+    everything = params | {"search": "", "per_objective": 2}
     raw = db.run(con, name, **{k: v for k, v in everything.items() if k in names})
     chosen, chosen_params = db.best_query(name, {k: v for k, v in everything.items() if k in names})
     assert chosen == f"rollup/{name}"
