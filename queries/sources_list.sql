@@ -18,4 +18,4 @@ select s.source_id, s.title, source_name(s.title, s.publisher, s.url) as source_
 from sources as s
 left join citations as c using (source_id)
 group by all
-order by s.kind, s.publisher, s.title
+order by s.kind, s.publisher, s.title, s.source_id
