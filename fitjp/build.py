@@ -147,11 +147,9 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> dict[str,
     check_all(tables, origins)
     frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
     outputs = {out_dir / f"{name}.parquet": parquet_writer(f) for name, f in frames.items()}
-    connection = frames_connection(frames)
-    rollups = rollup_writers(connection)
-    outputs |= {out_dir / f"{name}.parquet": write for name, write in rollups.items()}
-    write_atomically(outputs)
-    connection.close()
+    with frames_connection(frames) as connection:
+        rollups = rollup_writers(connection)
+        write_atomically(outputs | {out_dir / f"{name}.parquet": write for name, write in rollups.items()})
     return {name: len(frame) for name, frame in frames.items()} | {
         name: parquet_rows(out_dir / f"{name}.parquet") for name in rollups}
 
@@ -204,10 +202,9 @@ def import_records(path: Path, table: str | None = None, replace: bool = False,
     outputs = {raw_dir / f"{name}.csv": csv_writer(frame) for name, frame in tables.items()}
     frames = {name: typed(TABLES[name], frame) for name, frame in tables.items()}
     outputs |= {out_dir / f"{name}.parquet": parquet_writer(frame) for name, frame in frames.items()}
-    connection = frames_connection(frames)
-    outputs |= {out_dir / f"{name}.parquet": write for name, write in rollup_writers(connection).items()}
-    write_atomically(outputs)
-    connection.close()
+    with frames_connection(frames) as connection:
+        rollups = rollup_writers(connection)
+        write_atomically(outputs | {out_dir / f"{name}.parquet": write for name, write in rollups.items()})
     return report
 
 

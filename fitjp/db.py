@@ -115,9 +115,9 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True,
     for name in rollup_names():
         path = data_dir / f"{name}.parquet"
         try:
-            if path.is_file():
+            if path.is_file() and _is_current(connection, name, path):
                 _attach(connection, name, path, memory_rows)
-            elif derive_missing:  # an older folder: derive them here, as the build would
+            elif derive_missing:  # an older folder, or one an older build wrote: derive them here, as the build would
                 connection.execute(f"create table {name} as {rollup_sql(name)}")
             else:
                 missing.append(name)
@@ -125,6 +125,12 @@ def connect(data_dir: Path | None = None, derive_missing: bool = True,
             broken.append(name)
     load_macros(connection, strict=not broken and not missing)
     return connection
+
+
+def _is_current(connection: duckdb.DuckDBPyConnection, name: str, path: Path) -> bool:
+    """Whether a derived table's file has the columns its query gives now (binding the query
+    runs nothing): a file an older build wrote may lack one the queries read."""
+    return pq.read_schema(path).names == connection.sql(rollup_sql(name)).columns
 
 
 def _add_country_names(connection: duckdb.DuckDBPyConnection) -> None:

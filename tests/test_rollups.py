@@ -5,6 +5,7 @@ activities themselves, under every filter a rollup can answer."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from fitjp import build, db
@@ -84,6 +85,18 @@ def test_a_folder_built_without_rollups_gets_them_on_connect(data_dir, tmp_path,
     connection = db.connect(tmp_path)
     rows = db.run_best(connection, "activity_totals", **activity_params())
     assert rows.activity_count.item() == 6
+
+
+def test_a_derived_file_an_older_build_wrote_is_derived_again_on_connect(data_dir, tmp_path, activity_params):
+    """activity_country_lists without its `year` (as builds wrote it before activities were
+    stored newest first): the listings must not fail on the missing column."""
+    for path in data_dir.glob("*.parquet"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    older = pq.read_table(tmp_path / "activity_country_lists.parquet").drop_columns(["year"])
+    pq.write_table(older, tmp_path / "activity_country_lists.parquet")
+    listed = db.run_best(db.connect(tmp_path), "activity_list", **activity_params(), search="", limit=100)
+    expected = db.run_best(db.connect(data_dir), "activity_list", **activity_params(), search="", limit=100)
+    pd.testing.assert_frame_equal(listed, expected)
 
 
 def test_contributions_are_ranked_in_every_currency_the_dashboard_shows(data_dir):
