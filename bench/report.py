@@ -13,6 +13,7 @@ MEMORY_MB = {"shipped": 400, "10k": 450, "1m": 600, "10m": 1500}
 BUILD_S = {"shipped": 5, "10k": 10, "1m": 60, "10m": 600}
 CPU_MS = {"shipped": 50}
 BROWSER_RATIO = {"shipped": 1.3}
+DRAWN_MS = {"shipped": 1000}  # a click to its view drawn in the browser
 PEER_RATIO, CHART_KB = 5, 300
 
 
@@ -87,6 +88,16 @@ def summary_rows(results: dict) -> list[list[str]]:
         return f"{figures['ratio']:.2f}x ({page}){_mark(figures['ratio'], BROWSER_RATIO.get(size))}"
 
     row("open to charts drawn ÷ bare one-chart page, worst page", "≤1.3x shipped", browser)
+
+    def drawn(size, result):
+        figures = result.get("browser", {}).get("interactions")
+        if not figures:
+            return "–"
+        target = DRAWN_MS.get(size)
+        return (f"Next {figures['next_ms']:.0f} ms{_mark(figures['next_ms'], target)}; "
+                f"filter {figures['filter_ms']:.0f} ms{_mark(figures['filter_ms'], target)}")
+
+    row("a click to its view drawn in the browser, median of 10", "<1000 ms shipped", drawn)
     return rows
 
 

@@ -113,6 +113,15 @@ def test_the_summary_gives_the_worst_pages_cpu_a_click_in_a_served_app():
     assert "| overview | 81 | 38 | 13.5x |" in report.markdown({"shipped": shipped}).splitlines()
 
 
+def test_the_summary_gives_a_click_to_its_view_drawn_in_the_browser_against_1_s():
+    shipped = _result(120, 300)
+    shipped["browser"] = {"bare_ms": 1700.0, "pages": {"map": {"ms": 2000.0, "ratio": 2000 / 1700}},
+                          "interactions": {"next_ms": 297.4, "filter_ms": 1200.0}}
+    rows = {row[0]: row[2:] for row in report.summary_rows({"shipped": shipped, "10k": _result(120, 500)})}
+    assert rows["a click to its view drawn in the browser, median of 10"] == [
+        "Next 297 ms ✓; filter 1200 ms ✗", "–"]
+
+
 def test_the_click_benchmark_drives_a_served_app_and_reads_its_cpu():
     from bench import clicks
     result = clicks.measure(None, 2, ["story"])
