@@ -91,7 +91,7 @@ def test_duckdb_spills_to_the_spill_folder_never_to_the_working_folder(monkeypat
     assert db.connect().execute("select current_setting('temp_directory')").fetchone()[0] == str(tmp_path)
 
 
-def test_the_build_derives_its_tables_with_the_build_memory_limit(monkeypatch, tmp_path):
+def test_the_build_derives_its_tables_with_the_build_memory_limit(monkeypatch):
     monkeypatch.setenv("FITJP_BUILD_MEMORY", "1GB")
     connection = build.frames_connection({})
     assert connection.execute("select current_setting('memory_limit')").fetchone()[0] in ("953.6 MiB", "1.0 GiB")
