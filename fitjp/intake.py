@@ -298,7 +298,8 @@ def _add_csv_rows(intake: Intake, table: str, header: list[str], records: list[l
 def decode(data: bytes) -> tuple[str | None, str]:
     """The text and the encoding it was read in; or None and why it could not be read.
     Only what can be recognised with confidence is read: a BOM, UTF-16 by its pattern of NUL
-    bytes, strict UTF-8, or strict Shift-JIS that reads as Japanese."""
+    bytes, strict UTF-8, or Shift-JIS (cp932, what Japanese Excel saves a CSV in) where
+    charset-normalizer finds an East Asian text that cp932 reads (is_shift_jis)."""
     boms = [(b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 (with BOM)"), (b"\xff\xfe", "utf-16", "UTF-16 (with BOM)"),
             (b"\xfe\xff", "utf-16", "UTF-16 (with BOM)")]
     for bom, codec, label in boms:
@@ -317,7 +318,7 @@ def decode(data: bytes) -> tuple[str | None, str]:
         text = data.decode("cp932")
     except UnicodeDecodeError:
         text = None
-    if text is not None and reads_as_japanese(text):
+    if text is not None and is_shift_jis(data, text):
         return text, "Shift-JIS (cp932)"
     return None, "the file is neither UTF-8 nor recognisably Shift-JIS or UTF-16"
 
@@ -336,16 +337,23 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str | None, str]:
     return None, "the file holds NUL bytes: it is not a text file in an encoding that can be recognised"
 
 
-KANA = re.compile(r"[\u3040-\u30ff]")
-HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+# The multi-byte encodings of Chinese, Japanese and Korean: on a short text of kanji only,
+# charset-normalizer may rank Korean's or Chinese's first; cp932 is then among its matches.
+EAST_ASIAN = {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213",
+              "iso2022_jp", "cp949", "euc_kr", "johab", "gb18030", "gb2312", "gbk", "big5", "big5hkscs", "cp950"}
 
 
-def reads_as_japanese(text: str) -> bool:
-    """Bytes of a Latin-1 file often decode as Shift-JIS too, into odd kanji and half-width
-    kana; real Japanese text has full-width kana and no private-use characters."""
-    kana = len(KANA.findall(text))
-    return kana > 0 and not PRIVATE_USE.search(text) and len(HALF_WIDTH_KANA.findall(text)) <= kana
+def is_shift_jis(data: bytes, text: str) -> bool:
+    """Whether bytes that cp932 reads (`text`) are Japanese: charset-normalizer's best match is
+    an East Asian encoding and cp932 is among its matches. Bytes of a Latin-1 file often read
+    as cp932 too, into odd kanji; charset-normalizer ranks a Western encoding first for them.
+    Real Japanese text has no private-use characters."""
+    from charset_normalizer import from_bytes
+
+    matches = [match.encoding for match in from_bytes(data)]
+    return (bool(matches) and matches[0] in EAST_ASIAN and ("cp932" in matches or "shift_jis" in matches)
+            and not PRIVATE_USE.search(text))
 
 
 def wrong_delimiter(header: list[str]) -> str | None:

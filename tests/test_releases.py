@@ -73,17 +73,22 @@ def test_replace_mode_previews_the_rows_it_removes(live, tmp_path):
     assert len(change.removed) == len(shipped) and list(change.added.contribution_id) == ["fund_c1"]
 
 
+KANJI_ONLY = "知的財産権研修"  # no kana: what detection by kana alone refused
+HALF_WIDTH_KANA = "ﾄｯｷｮ ｾﾐﾅｰ"
+
+
 @pytest.mark.parametrize("encoding, named", [("cp932", "Shift-JIS (cp932)"), ("utf-16", "UTF-16 (with BOM)"),
                                              ("utf-16-le", "UTF-16 little-endian (no BOM)"),
                                              ("utf-16-be", "UTF-16 big-endian (no BOM)"),
                                              ("utf-8-sig", "UTF-8 (with BOM)")])
-def test_an_encoding_recognised_with_confidence_is_read_and_named(live, tmp_path, encoding, named):
-    upload = intake.read_upload(activities(tmp_path, {"title": JAPANESE_TITLE}, encoding=encoding).read_bytes(),
+@pytest.mark.parametrize("title", [JAPANESE_TITLE, KANJI_ONLY, HALF_WIDTH_KANA])
+def test_an_encoding_recognised_with_confidence_is_read_and_named(live, tmp_path, encoding, named, title):
+    upload = intake.read_upload(activities(tmp_path, {"title": title}, encoding=encoding).read_bytes(),
                                 "activities.csv")
     assert upload.notes == [f"activities.csv: read as {named}"]
     result = releases.check(upload)
     assert result.ok
-    assert next(c for c in result.changes if c.table == "activities").added.title.tolist() == [JAPANESE_TITLE]
+    assert next(c for c in result.changes if c.table == "activities").added.title.tolist() == [title]
 
 
 def test_nothing_to_publish_when_the_file_changes_nothing(live, tmp_path):
