@@ -251,6 +251,9 @@ def _read_csv_file(intake: Intake, data: bytes, table: str | None) -> None:
         intake.refuse(encoding, SAVE_AS_UTF8)
         return
     intake.notes.append(f"{intake.name}: read as {encoding}")
+    # A cell may be as long as the file (csv's default limit, 128 KB, raised an error that no
+    # row or column named): validation then names the cell that is over its own limit.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     records = [row for row in csv.reader(io.StringIO(text, newline=""))]
     while records and not any(cell.strip() for cell in records[-1]):
         records.pop()

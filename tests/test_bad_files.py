@@ -156,6 +156,8 @@ CASES = {
     "shift-jis half-width kana, bad scope": (lambda d: activities(d, {"title": "ﾄｯｷｮ ｾﾐﾅｰ", "scope": "local"},
                                                                   encoding="cp932"),
                                              f"{A2}, column 'scope': unknown value"),
+    "a title of 200,000 characters": (lambda d: activities(d, {"title": "商標" * 100_000}),
+                                      f"{A2}, column 'title': text of 200,000 characters; the limit is 5,000"),
     "utf-16 bom, bad currency": (lambda d: table_csv(d, "contributions", CONTRIBUTION | {"currency": "EUR"},
                                                      encoding="utf-16"),
                                  "contributions.csv, row 2, column 'currency': unknown value; expected one of: CHF"),
