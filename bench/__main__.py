@@ -7,7 +7,7 @@
 
 Each record is made by code in a temporary folder (bench/synthetic.py; never data/) and built
 with the project's build: the shipped raw CSVs and synthetic records up to 100k through
-fitjp.build.build (CSV, validation, typed Parquet, rollups); larger ones through the fast
+fitjp.record.build.build (CSV, validation, typed Parquet, rollups); larger ones through the fast
 path (Parquet written directly, then the build's own rollup derivation). Each record is then
 measured in a subprocess of its own (bench/measure.py), so the peak memory is the app's.
 Prints one table and writes bench/RESULTS.md (sizes measured earlier and not now are kept,
@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from fitjp import build
+from fitjp.record import build
 from fitjp.settings import ROOT
 
 from bench import report, synthetic

@@ -15,7 +15,7 @@ import pandas as pd
 
 from fitjp import db
 from fitjp.filters import Filters
-from fitjp.schema import reached
+from fitjp.record.schema import reached
 
 DEFAULT = Filters().activity_params()
 

@@ -8,12 +8,12 @@ country links; a national activity moves to a country drawn from the same WIPO r
 links spread over every country as a fund's real records would. Draws are hashes of the
 row number: the same size gives the same record.
 
-Two ways to build, both through fitjp.build:
-- `write_raw_csv` + fitjp.build.build(raw_dir, out_dir): the CSVs a fund's staff would
+Two ways to build, both through fitjp.record.build:
+- `write_raw_csv` + fitjp.record.build.build(raw_dir, out_dir): the CSVs a fund's staff would
   have, validated and typed by the real build (fine to about 100k activities);
 - `write_parquet_record` (the fast path, for 1M and more, where validating millions of
   CSV cells in pandas takes longer than the benchmark should): the raw tables written as
-  Parquet directly in the types the build gives them, then fitjp.build.rollups_of_folder,
+  Parquet directly in the types the build gives them, then fitjp.record.tables.rollups_of_folder,
   the derivation the build itself runs.
 """
 
@@ -24,8 +24,9 @@ from pathlib import Path
 
 import duckdb
 
-from fitjp import build, db
-from fitjp.schema import TABLES
+from fitjp import db
+from fitjp.record import build, tables
+from fitjp.record.schema import TABLES
 from fitjp.settings import ROOT
 
 SHIPPED = ROOT / "data"
@@ -110,7 +111,7 @@ def _copy(connection, sql: str, rows: int, target: Path, options: str) -> None:
 
 def write_raw_csv(raw_dir: Path, rows: int) -> Path:
     """The shipped raw CSVs with `rows` synthetic activities and their links in place of
-    the shipped ones: what fitjp.build.build reads."""
+    the shipped ones: what fitjp.record.build.build reads."""
     raw_dir.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
         if name not in SYNTHETIC:
@@ -131,12 +132,12 @@ def write_parquet_record(out_dir: Path, rows: int) -> dict[str, int]:
         if name not in SYNTHETIC:
             shutil.copy(SHIPPED / f"{name}.parquet", out_dir / f"{name}.parquet")
     connection = _connection()
-    options = f"format parquet, compression zstd, row_group_size {build.ROW_GROUP_ROWS}"
+    options = f"format parquet, compression zstd, row_group_size {tables.ROW_GROUP_ROWS}"
     _copy(connection, ACTIVITIES_SQL, rows, out_dir / "activities.parquet", options)
     _copy(connection, LINKS_SQL, rows, out_dir / "activity_countries.parquet", options)
     connection.close()
-    build.write_atomically(build.rollups_of_folder(out_dir))
-    return {name: build.parquet_rows(out_dir / f"{name}.parquet") for name in [*TABLES, *db.rollup_names()]}
+    tables.write_atomically(tables.rollups_of_folder(out_dir))
+    return {name: tables.parquet_rows(out_dir / f"{name}.parquet") for name in [*TABLES, *db.rollup_names()]}
 
 
 def make_record(folder: Path, rows: int, fast: bool) -> dict[str, int]:

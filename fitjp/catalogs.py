@@ -16,7 +16,7 @@ its tools; tests/test_i18n.py checks instead that every language has English's p
 Commands, from the repository root:
 
     python -m fitjp.catalogs extract      # rewrite messages.pot: keys in en.po, in t("...") calls
-                                          # (babel.cfg) and enumerated in fitjp/schema.py
+                                          # (babel.cfg) and enumerated in fitjp/record/schema.py
     pybabel update -i fitjp/locales/messages.pot -d fitjp/locales --no-fuzzy-matching
                                           # add new keys (empty) to every catalog; English comments follow
     pybabel compile -d fitjp/locales --statistics   # optional: the app reads the .po files, not .mo
@@ -41,7 +41,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from fitjp import schema
+from fitjp.record import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -61,6 +61,7 @@ LABEL_KINDS = {
     "type": schema.ACTIVITY_TYPES,
     "scope": schema.SCOPES,
     "status": schema.STATUSES,
+    "table": tuple(schema.TABLES),  # What changed on the Sources page names each table
 }
 
 
@@ -129,7 +130,7 @@ def keys_in_code(root: Path = ROOT) -> list[str]:
 
 
 def enumerated_keys() -> list[str]:
-    """Keys label() builds from fitjp/schema.py's enumerations."""
+    """Keys label() builds from fitjp/record/schema.py's enumerations."""
     return [f"{kind}.{value}" for kind, values in LABEL_KINDS.items() for value in values]
 
 

@@ -16,7 +16,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from fitjp.i18n import label, t
 from fitjp.plot import Plot
-from fitjp.schema import OBJECTIVES
+from fitjp.record.schema import OBJECTIVES
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")

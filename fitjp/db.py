@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from fitjp import countries, settings
-from fitjp.schema import TABLES
+from fitjp.record.schema import TABLES
 from fitjp.settings import ROOT
 
 QUERIES_DIR = ROOT / "queries"

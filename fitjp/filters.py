@@ -13,7 +13,7 @@ from datetime import date
 
 from fitjp.countries import is_iso3
 from fitjp.i18n import LANGUAGES
-from fitjp.schema import (ACTIVITY_REGIONS, ACTIVITY_TYPES, CURRENCIES, FIRST_FISCAL_YEAR, FUNDS,
+from fitjp.record.schema import (ACTIVITY_REGIONS, ACTIVITY_TYPES, CURRENCIES, FIRST_FISCAL_YEAR, FUNDS,
                           OBJECTIVES, PROGRAMME_AREAS, last_fiscal_year)
 
 FILTER_FUNDS = FUNDS  # 'unclear' activities are switched on by their own flag

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fitjp.schema import CURRENCIES
+from fitjp.record.schema import CURRENCIES
 
 SOURCE_ID = "ecb_reference_rates"
 

@@ -1,5 +1,5 @@
 """Whether the data folder's table files can be read: each table's Parquet file exists, is not
-empty, has a readable Parquet footer and holds every column fitjp/schema.py names for it.
+empty, has a readable Parquet footer and holds every column fitjp/record/schema.py names for it.
 
 The app reads nothing else, so a file that fails here is why a page cannot draw; the page that
 says so (fitjp/ui/faults.py) names the file and what to do. Only footers are read, never rows,
@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from fitjp import settings
-from fitjp.schema import TABLES
+from fitjp.record.schema import TABLES
 
 MISSING, EMPTY, UNREADABLE, COLUMNS = "missing", "empty", "unreadable", "columns"
 

@@ -2,7 +2,7 @@
 Frictionless `datapackage.json` (Data Package v1) describing every table, field, type,
 allowed values, required fields, primary key and foreign keys.
 
-Everything in the descriptor is generated from fitjp/schema.py, the one description of the
+Everything in the descriptor is generated from fitjp/record/schema.py, the one description of the
 tables: a column added there appears here without touching this module. Pure: no Streamlit.
 """
 
@@ -16,7 +16,7 @@ import duckdb
 import pyarrow.csv as arrow_csv
 
 from fitjp import db
-from fitjp.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
+from fitjp.record.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
 
 PACKAGE_NAME = "fit-japan-ip-global"
 PACKAGE_TITLE = "FIT Japan IP Global: the public record"

@@ -14,7 +14,7 @@ without touching code; each is read when asked for, never at import time.
 | FITJP_CACHE_TTL          | 3600    | seconds a kept result or view lives (fitjp/ui/memo.py)         |
 | FITJP_IATI_REPORTING_ORG | XX-FITJP-PLACEHOLDER | the IATI organisation identifier of whoever publishes the IATI export (fitjp/iati.py); the placeholder says none is set |
 
-Releases (fitjp/releases.py): the staff app and `python -m fitjp.build publish` write each
+Releases (fitjp/record/releases.py): the staff app and `python -m fitjp.record publish` write each
 release of the data to its own folder, FITJP_DATA_DIR/releases/<id>/ (Parquet, raw/ CSVs,
 manifest.json), and name the live one in FITJP_DATA_DIR/releases/LIVE, a one-line file
 replaced by rename. data_dir() is then the live release's folder; with no release it is the

@@ -10,7 +10,7 @@ import streamlit as st
 
 from fitjp import charts, ui
 from fitjp.i18n import label, t
-from fitjp.schema import ACTIVITY_TYPES, OBJECTIVES
+from fitjp.record.schema import ACTIVITY_TYPES, OBJECTIVES
 
 MOST = 5  # more columns than this no longer read side by side
 

@@ -5,7 +5,7 @@ import streamlit as st
 from fitjp import charts, ui, views
 from fitjp.filters import MAP_METRICS, MAP_ZOOMS
 from fitjp.i18n import label, t
-from fitjp.schema import ACTIVITY_REGIONS
+from fitjp.record.schema import ACTIVITY_REGIONS
 
 MULTI_ROWS = 500  # the multi-country table lists the newest; a table of 300,000 rows helps no reader
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from fitjp import charts, ui, views
 from fitjp.i18n import label, organisation, t
-from fitjp.schema import OBJECTIVES
+from fitjp.record.schema import OBJECTIVES
 from fitjp.text import inert, link
 
 filters, style, lang = ui.filters(), ui.style(), ui.lang()

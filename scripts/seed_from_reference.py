@@ -1,7 +1,7 @@
 """Seed data/raw/ from the team's gathered public record (../shared/reference/).
 
 Run once to create the curated raw tables; since then data/raw/*.csv is the master copy,
-edited by hand and checked by `python -m fitjp.build`. Kept for provenance: it shows how
+edited by hand and checked by `python -m fitjp.record build`. Kept for provenance: it shows how
 every reference row was normalised (names of funds, countries, statuses) and which known
 corrections were applied. Rerunning it overwrites hand edits in data/raw/.
 
@@ -11,7 +11,7 @@ corrections were applied. Rerunning it overwrites hand edits in data/raw/.
 `country-names` rewrites the two name columns of data/raw/countries.csv from pycountry (ISO
 3166 short names) and the UN-terminology overrides in fitjp/countries.py, and keeps every
 other column (regions, M49 codes, sources) as curated. Run it after updating pycountry or
-the overrides, then `python -m fitjp.build`.
+the overrides, then `python -m fitjp.record build`.
 """
 
 from __future__ import annotations

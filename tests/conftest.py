@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fitjp import build as build_module
+from fitjp.record import build as build_module
 from fitjp import db
 from fitjp.filters import Filters
 from tiny_record import write_raw
@@ -21,7 +21,7 @@ def raw_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory) -> Path:
-    """The tiny record built to Parquet once by fitjp.build.build (tests only read it)."""
+    """The tiny record built to Parquet once by fitjp.record.build.build (tests only read it)."""
     root = tmp_path_factory.mktemp("tiny")
     raw = write_raw(root / "raw")
     out = root / "data"

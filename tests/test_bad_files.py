@@ -1,5 +1,5 @@
-"""The matrix of bad files: each goes through both paths, fitjp.intake + fitjp.releases (what
-the staff app calls) and the CLI (`python -m fitjp.build publish`), and each must get a
+"""The matrix of bad files: each goes through both paths, fitjp.record.intake + fitjp.record.releases (what
+the staff app calls) and the CLI (`python -m fitjp.record publish`), and each must get a
 precise message, publish nothing and leave the data folder byte for byte as it was. Every
 file is made here, in tmp_path; none is committed."""
 
@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from fitjp import build as build_module
-from fitjp import intake, releases, settings
-from fitjp.schema import TABLES
+from fitjp.record import cli
+from fitjp import settings
+from fitjp.record import intake, releases
+from fitjp.record.schema import TABLES
 
 from tiny_record import REPO
 
@@ -251,7 +252,7 @@ def problems_via_intake(path: Path) -> str:
 
 
 def problems_via_cli(path: Path, capsys) -> str:
-    assert build_module.main(["publish", str(path), "--note", "bad file"]) == 1
+    assert cli.main(["publish", str(path), "--note", "bad file"]) == 1
     error = capsys.readouterr().err
     assert "nothing was published" in error
     return error
@@ -304,7 +305,7 @@ def test_a_ten_million_row_file_is_refused_by_the_cli_without_reading_it(ten_mil
     before = fingerprint(live)
     with monkeypatch.context() as patched:
         patched.setattr(Path, "read_bytes", lambda self: pytest.fail("the CLI read the whole file"))
-        assert build_module.main(["check", str(ten_million_rows)]) == 1
+        assert cli.main(["check", str(ten_million_rows)]) == 1
     assert "the file is 140.0 MB; the limit is 10 MB" in capsys.readouterr().err
     assert fingerprint(live) == before
 
@@ -345,11 +346,11 @@ def test_a_publish_killed_half_way_leaves_the_live_data_as_it_was(live, tmp_path
 def test_a_publish_killed_half_way_through_the_cli_leaves_the_live_data_as_it_was(
         live, tmp_path, kill_after_three_tables, capsys):
     first = activities(tmp_path, {}, name="first.csv")  # a release is live: the pointer must not move
-    assert build_module.main(["publish", str(first), "--table", "activities"]) == 0
+    assert cli.main(["publish", str(first), "--table", "activities"]) == 0
     live_before, before = settings.live_release(), fingerprint(live)
     written = kill_after_three_tables()
     second = activities(tmp_path, {"title": "Another title"}, name="second.csv")
-    assert build_module.main(["publish", str(second), "--table", "activities"]) == 1
+    assert cli.main(["publish", str(second), "--table", "activities"]) == 1
     assert written == list(TABLES)[:3]
     assert "No space left on device" in capsys.readouterr().err
     assert settings.live_release() == live_before

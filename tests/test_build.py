@@ -1,63 +1,23 @@
-"""The build: committed Parquet matches data/raw, output is deterministic, and the fund's
-records import (and fail) as the fund's staff would see it. Never touches the repo's data/."""
+"""The build of the shipped data: committed Parquet matches data/raw and output is
+deterministic; the template; and the fund's records, which go in only as releases (the CLI's
+publish and its older name, import), never into data/ in place. Never touches the repo's data/."""
 
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
-import pytest
 
-from fitjp import build as build_module
-from fitjp import db
-from fitjp.build import build, import_records, read_csv, write_template
-from fitjp.schema import TABLES
-from fitjp.validate import Problem, ValidationError
+from fitjp import db, settings
+from fitjp.record import cli, intake, releases
+from fitjp.record.build import build, write_template
+from fitjp.record.schema import TABLES
+from fitjp.record.tables import read_csv
 
 from tiny_record import REPO
-
-SOURCE = "wipo_cf4485"  # a source in the shipped data/raw/sources.csv
-
-
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> tuple[Path, Path]:
-    """A copy of data/raw and data/*.parquet to import into."""
-    raw = tmp_path / "raw"
-    shutil.copytree(REPO / "data" / "raw", raw)
-    out = tmp_path / "data"
-    out.mkdir()
-    for parquet in (REPO / "data").glob("*.parquet"):
-        shutil.copy2(parquet, out / parquet.name)
-    return raw, out
-
-
-def snapshot(*folders: Path) -> dict[str, bytes]:
-    return {f"{folder.name}/{p.name}": p.read_bytes() for folder in folders for p in sorted(folder.iterdir())}
-
-
-def activity(activity_id: str, **values) -> dict:
-    row = {"activity_id": activity_id, "title": "Workshop on trademarks for SMEs", "start_date": "2024-05-01",
-           "end_date": "2024-05-03", "year": 2024, "activity_type": "workshop", "programme_area": "branding",
-           "fund": "africa_ldcs", "mode": "online", "participants": 12, "participants_as_stated": "12",
-           "scope": "national", "region": "africa", "beneficiaries_as_stated": "", "source_id": SOURCE,
-           "quote": "a workshop", "note": ""}
-    return row | values
-
-
-def workbook(tmp_path: Path, sheets: dict[str, list[dict]], name: str = "records.xlsx") -> Path:
-    """The shipped template filled in as the fund's staff would, sheet by sheet."""
-    path = tmp_path / name
-    write_template(path)
-    book = openpyxl.load_workbook(path)
-    for sheet, rows in sheets.items():
-        header = [cell.value for cell in book[sheet][1]]
-        for row in rows:
-            book[sheet].append([row.get(column, "") for column in header])
-    book.save(path)
-    return path
+from test_bad_files import ACTIVITY, fingerprint, live, table_csv, workbook  # noqa: F401
 
 
 # ---- the committed data and a fresh build ---------------------------------------------------
@@ -92,7 +52,7 @@ def test_build_types_columns_and_sorts_by_key(raw_dir, tmp_path):
     assert list(contributions.contribution_id) == sorted(contributions.contribution_id)
 
 
-# ---- the import template and importing the fund's records -----------------------------------
+# ---- the template ---------------------------------------------------------------------------
 
 def test_template_has_a_sheet_per_importable_table_with_its_header(tmp_path):
     path = tmp_path / "template.xlsx"
@@ -105,23 +65,26 @@ def test_template_has_a_sheet_per_importable_table_with_its_header(tmp_path):
         assert book[name].max_row == 1
 
 
-def test_import_adds_rows_and_reports_them(repo_copy, tmp_path):
-    raw, out = repo_copy
-    before = len(read_csv(raw / "activities.csv"))
-    links_before = len(read_csv(raw / "activity_countries.csv"))
+
+# ---- the fund's records go in as releases only ----------------------------------------------
+
+def shipped_files(folder: Path) -> dict[str, str]:
+    """The data folder's own tables (what `build` writes), not its releases."""
+    return {k: v for k, v in fingerprint(folder).items() if not k.startswith("releases")}
+
+
+def test_a_publish_from_the_cli_is_what_the_app_reads_and_data_is_not_written_in_place(live, tmp_path):
+    before = shipped_files(live)
     path = workbook(tmp_path, {
-        "activities": [activity("fund_0001", title="Atelier sur les marques d'Abidjan")],
-        "activity_countries": [{"activity_id": "fund_0001", "iso3": "CIV", "role": "beneficiary"}],
+        "activities": [ACTIVITY | {"title": "Atelier sur les marques d'Abidjan"}],
+        "activity_countries": [{"activity_id": ACTIVITY["activity_id"], "iso3": "CIV", "role": "beneficiary"}],
     })
-    report = import_records(path, raw_dir=raw, out_dir=out)
-    assert report == [f"activities: 1 rows added; {before} before, {before + 1} now",
-                      f"activity_countries: 1 rows added; {links_before} before, {links_before + 1} now"]
-    assert len(read_csv(raw / "activities.csv")) == before + 1
-    # the app sees the new row in the rebuilt Parquet
-    found = db.run(db.connect(out), "activity_list", **{**_all_activities(), "search": "abidjan", "limit": 10})
-    assert list(found.activity_id) == ["fund_0001"]
+    assert cli.main(["publish", str(path), "--note", "Abidjan"]) == 0
+    assert shipped_files(live) == before
+    found = db.run(db.connect(), "activity_list", **{**_all_activities(), "search": "abidjan", "limit": 10})
+    assert list(found.activity_id) == [ACTIVITY["activity_id"]]
     assert found.beneficiaries.item() == "Côte d'Ivoire"  # UN name (fitjp/countries.py)
-    release = pd.read_parquet(out / "release.parquet").set_index("key")
+    release = pd.read_parquet(settings.data_dir() / "release.parquet").set_index("key")
     assert release.loc["data_as_of", "value"] == datetime.date.today().isoformat()
 
 
@@ -130,114 +93,55 @@ def _all_activities() -> dict:
     return Filters(include_unclear=True).activity_params()
 
 
-def test_import_accepts_dates_typed_as_excel_dates(repo_copy, tmp_path):
-    raw, out = repo_copy
-    path = workbook(tmp_path, {"activities": [activity("fund_0002", start_date=datetime.date(2024, 5, 1),
-                                                       end_date=datetime.datetime(2024, 5, 3))]})
-    import_records(path, raw_dir=raw, out_dir=out)
-    row = read_csv(raw / "activities.csv").set_index("activity_id").loc["fund_0002"]
-    assert (row.start_date, row.end_date, row.year, row.participants) == ("2024-05-01", "2024-05-03", "2024", "12")
+def test_import_is_another_name_for_publish(live, tmp_path, capsys):
+    before = shipped_files(live)
+    path = table_csv(tmp_path, "facts", {
+        "fact_id": "fund_f1", "statement_date": "2025-04-01", "as_of": "2025", "as_of_basis": "stated",
+        "metric": "countries_supported", "value": "90", "unit": "countries", "source_id": ACTIVITY["source_id"],
+        "quote": "90 countries"})
+    assert cli.main(["import", str(path), "--table", "facts", "--replace"]) == 0
+    assert "published and live" in capsys.readouterr().out
+    assert shipped_files(live) == before
+    assert releases.history()[0]["note"] == "import facts.csv" and releases.history()[0]["live"]
+    assert list(pd.read_parquet(settings.data_dir() / "facts.parquet").fact_id) == ["fund_f1"]
 
 
-def test_import_only_rewrites_the_tables_it_changes(repo_copy, tmp_path):
-    raw, out = repo_copy
-    untouched = {name: (raw / f"{name}.csv").read_bytes() for name in ("contributions", "sources", "countries")}
-    import_records(workbook(tmp_path, {"activities": [activity("fund_0003")]}), raw_dir=raw, out_dir=out)
-    assert {name: (raw / f"{name}.csv").read_bytes() for name in untouched} == untouched
+def test_dates_typed_as_excel_dates_are_read_as_dates(live, tmp_path):
+    path = workbook(tmp_path, {"activities": [ACTIVITY | {"start_date": datetime.date(2024, 5, 1),
+                                                          "end_date": datetime.datetime(2024, 5, 3)}]})
+    result = releases.check(intake.read_path(path))
+    assert result.ok, [releases.describe(p) for p in result.problems]
+    row = result.after["activities"].set_index("activity_id").loc[ACTIVITY["activity_id"]]
+    assert (row.start_date, row.end_date) == ("2024-05-01", "2024-05-03")
 
 
-def test_replace_replaces_a_tables_rows(repo_copy, tmp_path):
-    raw, out = repo_copy
-    before = len(read_csv(raw / "contributions.csv"))
-    path = tmp_path / "contributions.csv"
-    rows = [{"contribution_id": f"fund_c{i}", "fiscal_year": str(2020 + i), "year_basis": "japanese_fy",
-             "fund": "global", "amount": "1000000", "currency": "CHF", "status": "executed",
-             "source_id": SOURCE, "quote": "fund records", "note": ""} for i in (1, 2)]
-    pd.DataFrame(rows).to_csv(path, index=False)
-    report = import_records(path, "contributions", replace=True, raw_dir=raw, out_dir=out)
-    assert report == [f"contributions: 2 rows replaced; {before} before, 2 now"]
-    assert list(read_csv(raw / "contributions.csv").contribution_id) == ["fund_c1", "fund_c2"]
-    assert list(pd.read_parquet(out / "contributions.parquet").contribution_id) == ["fund_c1", "fund_c2"]
+def test_the_build_never_writes_a_release(live, tmp_path):
+    """`build` with no folders writes the data folder itself, even while a release is live."""
+    releases.publish(releases.check(intake.read_path(table_csv(tmp_path, "activities", ACTIVITY))), "Aiko")
+    release_files = {k: v for k, v in fingerprint(live).items() if k.startswith("releases")}
+    (live / "activities.parquet").unlink()
+    assert cli.main(["build"]) == 0
+    assert (live / "activities.parquet").is_file()
+    assert {k: v for k, v in fingerprint(live).items() if k.startswith("releases")} == release_files
 
 
-def test_cli_import_with_replace(repo_copy, tmp_path, monkeypatch, capsys):
-    raw, out = repo_copy
-    # point the CLI's default folders at the copy, so the real argument handling runs
-    monkeypatch.setattr(build_module.import_records, "__defaults__", (None, False, raw, out))
-    path = tmp_path / "facts.csv"
-    row = {"fact_id": "fund_f1", "statement_date": "2025-04-01", "as_of": "2025", "as_of_basis": "stated",
-           "metric": "countries_supported", "value": "90", "unit": "countries", "amount": "", "currency": "",
-           "source_id": SOURCE, "quote": "90 countries", "note": ""}
-    pd.DataFrame([row]).to_csv(path, index=False)
-    before = len(read_csv(raw / "facts.csv"))
-    assert build_module.main(["import", str(path), "--table", "facts", "--replace"]) == 0
-    assert capsys.readouterr().out == f"facts: 1 rows replaced; {before} before, 1 now\n"
-    assert list(pd.read_parquet(out / "facts.parquet").fact_id) == ["fund_f1"]
+# ---- the record's package --------------------------------------------------------------------
 
+def test_each_module_of_the_record_imports_only_those_listed_before_it():
+    """fitjp/record/__init__.py lists its modules in order; none imports a later one, so
+    there is no circle (build and releases used to import each other)."""
+    import ast
+    import fitjp.record
 
-def test_cli_reports_problems_and_writes_nothing(repo_copy, tmp_path, monkeypatch, capsys):
-    raw, out = repo_copy
-    monkeypatch.setattr(build_module.import_records, "__defaults__", (None, False, raw, out))
-    before = snapshot(raw, out)
-    path = workbook(tmp_path, {"activities": [activity("fund_0004", fund="asia")]})
-    assert build_module.main(["import", str(path)]) == 1
-    error = capsys.readouterr().err
-    assert error.startswith("1 problem(s); nothing was written:\n")
-    assert "records.xlsx [sheet activities], row 2, column 'fund'" in error
-    assert snapshot(raw, out) == before
-
-
-def test_a_bad_imported_row_names_the_file_sheet_and_row_and_writes_nothing(repo_copy, tmp_path):
-    raw, out = repo_copy
-    before = snapshot(raw, out)
-    path = workbook(tmp_path, {"activities": [activity("fund_0005"), activity("fund_0006", end_date="2024-04-30"),
-                                              activity("fund_0007", source_id="no_such_source")]})
-    with pytest.raises(ValidationError) as caught:
-        import_records(path, raw_dir=raw, out_dir=out)
-    label = "records.xlsx [sheet activities]"
-    assert caught.value.problems == [
-        Problem(label, 3, "end_date", "2024-04-30", "ends before its start_date"),
-        Problem(label, 4, "source_id", "no_such_source", "not found in sources.source_id"),
-    ]
-    assert snapshot(raw, out) == before
-
-
-def test_an_imported_duplicate_of_an_existing_id_names_the_imported_row(repo_copy, tmp_path):
-    raw, out = repo_copy
-    existing = read_csv(raw / "activities.csv").activity_id[0]
-    path = workbook(tmp_path, {"activities": [activity("fund_0008"), activity(existing)]})
-    with pytest.raises(ValidationError) as caught:
-        import_records(path, raw_dir=raw, out_dir=out)
-    assert caught.value.problems == [
-        Problem("records.xlsx [sheet activities]", 3, "activity_id", existing, "duplicate id")]
-
-
-def test_a_bad_row_in_an_imported_csv_names_the_csv(repo_copy, tmp_path):
-    raw, out = repo_copy
-    before = snapshot(raw, out)
-    path = tmp_path / "links.csv"
-    pd.DataFrame([{"activity_id": "a001", "iso3": "XYZ", "role": "beneficiary"}]).to_csv(path, index=False)
-    with pytest.raises(ValidationError) as caught:
-        import_records(path, "activity_countries", raw_dir=raw, out_dir=out)
-    assert {(p.file, p.row, p.column, p.value) for p in caught.value.problems} == {("links.csv", 2, "iso3", "XYZ")}
-    assert snapshot(raw, out) == before
-
-
-def test_an_import_missing_a_column_names_it(repo_copy, tmp_path):
-    raw, out = repo_copy
-    path = tmp_path / "facts.csv"
-    pd.DataFrame([{"fact_id": "x"}]).to_csv(path, index=False)
-    with pytest.raises(ValidationError) as caught:
-        import_records(path, "facts", raw_dir=raw, out_dir=out)
-    assert caught.value.problems[0] == Problem("facts.csv", 1, "statement_date", "", "column missing from the header")
-    assert len(caught.value.problems) == len(TABLES["facts"].columns) - 1
-
-
-def test_a_csv_import_must_name_an_importable_table(repo_copy, tmp_path):
-    raw, out = repo_copy
-    path = tmp_path / "countries.csv"
-    path.write_text("iso3\nFRA\n")
-    with pytest.raises(SystemExit, match="--table"):
-        import_records(path, None, raw_dir=raw, out_dir=out)
-    with pytest.raises(SystemExit, match="reference data"):
-        import_records(path, "countries", raw_dir=raw, out_dir=out)
+    package = Path(fitjp.record.__file__).parent
+    order = [line.split()[0] for line in fitjp.record.__doc__.splitlines()[3:] if line.startswith("    ") and
+             line.split()[0].isidentifier() and not line.startswith("     ")]
+    assert order == ["schema", "validate", "intake", "tables", "releases", "build", "cli"]
+    assert sorted(order) == sorted(p.stem for p in package.glob("*.py") if not p.stem.startswith("__"))
+    for position, module in enumerate(order):
+        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                    and node.module == "fitjp.record" for alias in node.names}
+        imported |= {node.module.split(".")[2] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                     and (node.module or "").startswith("fitjp.record.")}
+        assert imported <= set(order[:position]), f"{module} imports {imported - set(order[:position])}"

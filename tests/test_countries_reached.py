@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fitjp import db, releases
+from fitjp import db
+from fitjp.record import releases
 from fitjp.filters import Filters, from_query_params
-from fitjp.schema import ACTIVITY_FUNDS, REGIONS
+from fitjp.record.schema import ACTIVITY_FUNDS, REGIONS
 from fitjp.settings import ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")

@@ -16,7 +16,7 @@ from fitjp import health
 
 REPO = Path(__file__).resolve().parent.parent
 DASHBOARD = str(REPO / "dashboard.py")
-REMEDY = "python -m fitjp.build"
+REMEDY = "python -m fitjp.record build"
 
 
 def missing(path: Path) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from fitjp.filters import Filters, active_filters, current_year, from_query_params
-from fitjp.schema import FIRST_FISCAL_YEAR, last_fiscal_year
+from fitjp.record.schema import FIRST_FISCAL_YEAR, last_fiscal_year
 
 EVERYTHING = Filters(year_from=2005, year_to=2015, regions=("africa", "global"), countries=("CIV", "KEN"),
                      objectives=("sdgs",), areas=("branding", "human_resources"), types=("workshop",),

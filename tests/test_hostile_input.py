@@ -24,7 +24,7 @@ from fitjp import db
 from fitjp.countries import is_iso3
 from fitjp.filters import CHOICES, URL_NAMES, Filters, from_query_params
 from fitjp.i18n import LANGUAGES
-from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR, last_fiscal_year
+from fitjp.record.schema import CURRENCIES, FIRST_FISCAL_YEAR, last_fiscal_year
 from fitjp.text import inert, link, safe_url
 
 REPO = Path(__file__).resolve().parent.parent

@@ -69,7 +69,7 @@ def test_the_comparison_is_not_between_empty_results(shipped):
 
 def test_the_build_writes_country_activities_sorted_by_country(tmp_path):
     """So a question about one country reads its row groups alone."""
-    from fitjp import build
+    from fitjp.record import build
     build.build(db.ROOT / "data" / "raw", tmp_path)
     iso3 = pd.read_parquet(tmp_path / "country_activities.parquet", columns=["iso3"]).iso3
     assert iso3.is_monotonic_increasing and iso3.nunique() == len(shipped_countries())

@@ -1,6 +1,6 @@
 """The open data package: the zip a reader downloads from the Sources page, checked with the
 Frictionless validator itself (types, enums, required, primary and foreign keys), read back
-with pandas, and compared with fitjp/schema.py, the one description it is generated from."""
+with pandas, and compared with fitjp/record/schema.py, the one description it is generated from."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from frictionless import Package, validate
 
 from fitjp import db, opendata
-from fitjp.schema import ACTIVITY_TYPES, TABLES
+from fitjp.record.schema import ACTIVITY_TYPES, TABLES
 
 
 @pytest.fixture(scope="module")

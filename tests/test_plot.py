@@ -18,7 +18,7 @@ from fitjp.charts import Style
 from fitjp.filters import Filters
 from fitjp.i18n import LANGUAGES, label
 from fitjp.plot import Plot, expanded, plain, validated
-from fitjp.schema import OBJECTIVES
+from fitjp.record.schema import OBJECTIVES
 from matrix import sample
 
 from fitjp import db

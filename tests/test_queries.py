@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from fitjp import build, db
+from fitjp import db
+from fitjp.record import build
 from fitjp.filters import Filters
 
 from tiny_record import A1_TITLE, CIV_NAME

@@ -16,9 +16,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fitjp import build as build_module
-from fitjp import db, intake, releases, settings
-from fitjp.schema import TABLES
+from fitjp.record import build, cli
+from fitjp import db, settings
+from fitjp.i18n import LANGUAGES, label, t
+from fitjp.record import intake, releases
+from fitjp.record.schema import TABLES
 
 from tiny_record import REPO
 from test_bad_files import (ACTIVITY, JAPANESE_TITLE, activities, fingerprint, live, table_csv,  # noqa: F401
@@ -128,6 +130,30 @@ def test_the_first_publish_keeps_the_shipped_data_as_release_one(live, tmp_path)
     assert (first["version"], first["kind"], first["live"]) == (1, "shipped", False)
     folder = live / "releases" / first["id"]
     assert {name: (folder / f"{name}.parquet").read_bytes() for name in TABLES} == shipped
+    as_of = pd.read_csv(live / "raw" / "release.csv").set_index("key").value["data_as_of"]
+    assert first["created"] == f"{as_of}T00:00:00+00:00"  # dated by its data, not by the first publish
+
+
+def test_a_roll_back_is_an_event_of_the_history_of_its_own(live, tmp_path):
+    second = published(activities(tmp_path, {}, name="a.csv"), "one")
+    shipped = releases.history()[-1]
+    releases.rollback(shipped["id"], "Kenji Sato")
+    newest, *rest = releases.history()
+    assert {k: newest[k] for k in ("kind", "id", "version", "by", "previous", "previous_version", "live")} == {
+        "kind": "rollback", "id": shipped["id"], "version": 1, "by": "Kenji Sato", "previous": second["id"],
+        "previous_version": 2, "live": False}
+    assert [(e["kind"], e["version"], e["live"]) for e in rest] == [("publish", 2, False), ("shipped", 1, True)]
+    releases.rollback(second["id"], "Aiko Tanaka")
+    assert [(e["kind"], e["version"], e["by"]) for e in releases.history()[:2]] == [
+        ("rollback", 2, "Aiko Tanaka"), ("rollback", 1, "Kenji Sato")]
+
+
+def test_a_roll_back_line_cut_short_by_a_crash_hides_only_itself(live, tmp_path):
+    published(activities(tmp_path, {}, name="a.csv"))
+    releases.rollback(releases.history()[-1]["id"], "Kenji Sato")
+    with open(live / "releases" / releases.ROLLBACKS, "a", encoding="utf-8") as log:
+        log.write('{"kind": "rollback", "id": "20')
+    assert [e["kind"] for e in releases.history()] == ["rollback", "publish", "shipped"]
 
 
 def test_roll_back_to_any_release_in_one_step_and_releases_are_never_overwritten(live, tmp_path):
@@ -165,31 +191,34 @@ def test_a_pointer_to_a_missing_release_falls_back_to_the_shipped_data(live):
 
 def test_cli_exit_codes_and_output(live, tmp_path, capsys):
     good, bad = activities(tmp_path, {}, name="good.csv"), activities(tmp_path, {"fund": "x"}, name="bad.csv")
-    assert build_module.main(["check", str(good), "--table", "activities"]) == 0
-    assert build_module.main(["check", str(bad), "--table", "activities"]) == 1
+    assert cli.main(["check", str(good), "--table", "activities"]) == 0
+    assert cli.main(["check", str(bad), "--table", "activities"]) == 1
     assert "bad.csv, row 2, column 'fund': unknown value" in capsys.readouterr().err
-    assert build_module.main(["check", str(tmp_path / "absent.csv")]) == 2
+    assert cli.main(["check", str(tmp_path / "absent.csv")]) == 2
     with pytest.raises(SystemExit) as usage:
-        build_module.main(["publish"])
+        cli.main(["publish"])
     assert usage.value.code == 2
     capsys.readouterr()
-    assert build_module.main(["preview", str(good), "--table", "activities"]) == 0
+    assert cli.main(["preview", str(good), "--table", "activities"]) == 0
     assert "activities: 1 added, 0 changed, 0 removed\n  + fund_0001\n" in capsys.readouterr().out
-    assert build_module.main(["publish", str(good), "--table", "activities", "--note", "n", "--by", "me"]) == 0
+    assert cli.main(["publish", str(good), "--table", "activities", "--note", "n", "--by", "me"]) == 0
     live_id = settings.live_release()
     assert f"published and live: {live_id} (release 2)" in capsys.readouterr().out
-    assert build_module.main(["releases"]) == 0
+    assert cli.main(["releases"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"* {live_id}  release 2") and "activities +1 ~0 -0  n" in lines[0]
     shipped = lines[1].split()[0]
-    assert build_module.main(["rollback", shipped]) == 0 and settings.live_release() == shipped
-    assert build_module.main(["rollback", "nope"]) == 1
+    assert cli.main(["rollback", shipped, "--by", "me"]) == 0 and settings.live_release() == shipped
+    capsys.readouterr()
+    assert cli.main(["releases"]) == 0
+    assert f"rolled back to release 1 ({shipped}) from release 2, by me" in capsys.readouterr().out.splitlines()[0]
+    assert cli.main(["rollback", "nope"]) == 1
 
 
 def test_cli_check_writes_the_file_with_its_problems_marked(live, tmp_path):
     path = workbook(tmp_path, {"activities": [ACTIVITY | {"fund": "asia"}]})
     marked = tmp_path / "marked.xlsx"
-    assert build_module.main(["check", str(path), "--problems-xlsx", str(marked)]) == 1
+    assert cli.main(["check", str(path), "--problems-xlsx", str(marked)]) == 1
     book = openpyxl.load_workbook(marked)
     assert [c.value for c in book["Problems"][2]][:4] == ["activities", 2, "fund", "asia"]
     assert "drop-down" in book["Problems"]["F2"].value
@@ -207,14 +236,6 @@ def test_a_bad_csv_comes_back_as_a_workbook_of_its_rows_with_the_bad_cell_marked
     assert book["activities"]["I3"].value == "remote"
     assert book["activities"]["I3"].fill.fgColor.rgb.endswith("FFC7CE")
     assert book["activities"]["I2"].fill.fgColor.rgb == "00000000"
-
-
-def test_cli_import_publishes_a_release_once_releases_exist(live, tmp_path):
-    published(activities(tmp_path, {}, name="a.csv"))
-    links = table_csv(tmp_path, "activity_countries", {"activity_id": "fund_0001", "iso3": "CIV", "role": "host"})
-    assert build_module.main(["import", str(links)]) == 0
-    assert releases.history()[0]["note"] == "import activity_countries.csv"
-    assert releases.history()[0]["live"]
 
 
 # ---- the template --------------------------------------------------------------------------
@@ -235,7 +256,7 @@ def test_the_template_has_instructions_and_a_drop_down_list_on_every_enumerated_
 
 
 def test_the_committed_template_is_what_the_code_writes(tmp_path):
-    build_module.write_template(tmp_path / "t.xlsx")
+    build.write_template(tmp_path / "t.xlsx")
     fresh, committed = (openpyxl.load_workbook(p) for p in (tmp_path / "t.xlsx", REPO / "data" / "templates" /
                                                                "fund_records.xlsx"))
     assert fresh.sheetnames == committed.sheetnames
@@ -309,8 +330,10 @@ def test_the_staff_app_refuses_even_the_right_password_while_sign_in_is_paused(l
 
 # ---- the public app shows the release ------------------------------------------------------
 
-def open_public(page: str) -> AppTest:
-    app = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60).run()
+def open_public(page: str, lang: str = "en") -> AppTest:
+    app = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    app.query_params["lang"] = lang
+    app.run()
     app.switch_page(str(REPO / "pages" / f"{page}.py")).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -328,4 +351,17 @@ def test_captions_and_the_sources_page_show_the_live_release(live, tmp_path):
     listing = "\n".join(m.value for m in open_public("sources").markdown)
     assert (f"Release 2, {TODAY}: Abidjan workshop · activities: 1 added, 0 changed, 0 removed · **live now**"
             in listing)
-    assert f"Release 1, {TODAY}: the data as shipped" in listing
+    as_of = pd.read_csv(live / "raw" / "release.csv").set_index("key").value["data_as_of"]
+    assert f"Release 1, {as_of}: the data as shipped" in listing
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_what_changed_names_tables_as_readers_do_and_says_a_roll_back_happened(live, tmp_path, lang):
+    published(table_csv(tmp_path, "activity_countries", {"activity_id": "a001", "iso3": "CIV", "role": "host"}))
+    releases.rollback(releases.history()[-1]["id"])
+    first, second, *_ = [m.value for m in open_public("sources", lang).markdown
+                         if m.value.startswith("- ")][0].splitlines()
+    assert first == "- " + t("sources.release_rollback", lang, version=1, released=TODAY, previous=2)
+    assert t("sources.release_counts", lang, table=label("table", "activity_countries", lang),
+             added=1, changed=0, removed=0) in second
+    assert "activity_countries" not in second and t("sources.release_live", lang) not in second

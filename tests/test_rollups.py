@@ -8,7 +8,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from fitjp import build, db
+from fitjp import db
+from fitjp.record import build
 
 ROLLUP_QUERIES = sorted(p.stem for p in db.ROLLUP_QUERIES_DIR.glob("*.sql"))
 FILTER_STATES = {
@@ -100,7 +101,7 @@ def test_a_derived_file_an_older_build_wrote_is_derived_again_on_connect(data_di
 
 
 def test_contributions_are_ranked_in_every_currency_the_dashboard_shows(data_dir):
-    from fitjp.schema import CURRENCIES
+    from fitjp.record.schema import CURRENCIES
     ranks = pd.read_parquet(data_dir / "contribution_ranks.parquet")
     assert tuple(sorted(ranks.shown_currency.unique())) == tuple(sorted(CURRENCIES))
     per_currency = ranks.groupby("shown_currency").contribution_id.count()

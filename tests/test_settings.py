@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from fitjp import build, db, settings
+from fitjp import db, settings
+from fitjp.record import build, tables
 
 
 def test_the_data_folder_defaults_to_data_beside_the_code(monkeypatch):
@@ -93,5 +94,5 @@ def test_duckdb_spills_to_the_spill_folder_never_to_the_working_folder(monkeypat
 
 def test_the_build_derives_its_tables_with_the_build_memory_limit(monkeypatch):
     monkeypatch.setenv("FITJP_BUILD_MEMORY", "1GB")
-    connection = build.frames_connection({})
+    connection = tables.frames_connection({})
     assert connection.execute("select current_setting('memory_limit')").fetchone()[0] in ("953.6 MiB", "1.0 GiB")

@@ -15,7 +15,7 @@ import pytest
 from fitjp import db, i18n
 from fitjp.filters import DEFAULT
 from fitjp.i18n import t
-from fitjp.schema import SOURCE_KINDS
+from fitjp.record.schema import SOURCE_KINDS
 from test_pages import open_page, texts
 
 MISSING_WORDS = {"None", "none", "nan", "NaN", "<NA>", "NaT", "null"}

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from fitjp import db
-from fitjp.build import build, read_csv
-from fitjp.schema import TABLES, last_fiscal_year
-from fitjp.validate import Problem, ValidationError
+from fitjp.record.build import build
+from fitjp.record.tables import read_csv
+from fitjp.record.schema import TABLES, last_fiscal_year
+from fitjp.record.validate import Problem, ValidationError
 
 from tiny_record import write_csv
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fitjp.schema import TABLES
+from fitjp.record.schema import TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 CIV_NAME = "Côte d'Ivoire"
@@ -163,7 +163,7 @@ def write_csv(path: Path, frame: pd.DataFrame) -> None:
 
 
 def write_raw(raw_dir: Path) -> Path:
-    """Raw CSVs for every table of fitjp.schema.TABLES, in the schema's column order."""
+    """Raw CSVs for every table of fitjp.record.schema.TABLES, in the schema's column order."""
     assert set(RAW_ROWS) == set(TABLES), "the fixture must cover every table"
     raw_dir.mkdir(parents=True, exist_ok=True)
     for name, rows in RAW_ROWS.items():

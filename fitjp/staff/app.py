@@ -1,4 +1,4 @@
-"""The staff app, step by step on one page. Every step calls fitjp.intake or fitjp.releases,
+"""The staff app, step by step on one page. Every step calls fitjp.record.intake or fitjp.record.releases,
 exactly what the CLI calls; nothing here decides what is valid."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from fitjp import intake, releases, settings
-from fitjp.intake import IMPORTABLE
+from fitjp import settings
+from fitjp.record import intake, releases
+from fitjp.record.intake import IMPORTABLE
 from fitjp.staff.throttle import SignInThrottle
 
 TITLE = "Staff: publish the fund's records"
@@ -218,14 +219,14 @@ def releases_step() -> None:
         st.caption("No release yet: the public dashboard shows the data as shipped.")
         return
     st.table(pd.DataFrame([release_row(m) for m in history]))
-    earlier = [m for m in history if not m["live"]]
+    earlier = [m for m in history if m["kind"] != "rollback" and not m["live"]]
     if not earlier:
         return
     names = {m["id"]: f"release {m['version']} ({m['id']}) {m['note']}".strip() for m in earlier}
     target = st.selectbox("Release to make live again", list(names), format_func=names.get)
     if st.button("Roll back to this release"):
         try:
-            manifest = releases.rollback(target)
+            manifest = releases.rollback(target, st.session_state.get("staff_name", ""))
         except releases.ReleaseError as error:
             st.error(f"{error}.")
             return
@@ -235,6 +236,11 @@ def releases_step() -> None:
 
 
 def release_row(manifest: dict) -> dict:
+    if manifest["kind"] == "rollback":
+        return {"live": "", "release": str(manifest["version"]), "id": manifest["id"],
+                "published": manifest["created"].replace("T", " ")[:16], "by": manifest["by"],
+                "file": "", "changes": f"rolled back to release {manifest['version']} "
+                                      f"from release {manifest['previous_version'] or '-'}", "note": ""}
     changes = "; ".join(f"{table}: {c['added']} added, {c['changed']} changed, {c['removed']} removed"
                         for table, c in manifest["changes"].items())
     return {"live": "● live" if manifest["live"] else "", "release": str(manifest["version"]),

@@ -16,7 +16,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from fitjp import db, releases, settings
+from fitjp import db, settings
+from fitjp.record import releases
 from fitjp.countries import localized_territory
 from fitjp.ui.memo import SharedCache
 
@@ -113,7 +114,7 @@ def _release_history(version: str) -> list[dict]:
 
 
 def release_history() -> list[dict]:
-    """Every release's manifest, newest first, `live` marking the one read (fitjp/releases.py)."""
+    """Every release's manifest, newest first, `live` marking the one read (fitjp/record/releases.py)."""
     return _release_history(data_version())
 
 

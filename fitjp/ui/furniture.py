@@ -12,8 +12,8 @@ from babel.numbers import format_decimal
 
 from fitjp.countries import localized_region
 from fitjp.filters import Filters
-from fitjp.i18n import t
-from fitjp.schema import FIRST_FISCAL_YEAR
+from fitjp.i18n import label, t
+from fitjp.record.schema import FIRST_FISCAL_YEAR
 from fitjp.settings import ROOT
 from fitjp.text import inert
 from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
@@ -224,7 +224,7 @@ def empty_state() -> None:
 
 
 def release_changes(language: str) -> None:
-    """The Sources page's "What changed": each release from its manifest, newest first."""
+    """The Sources page's "What changed": each release and each roll back, newest first."""
     st.header(t("sources.changes", language))
     history = release_history()
     if not history:
@@ -234,11 +234,14 @@ def release_changes(language: str) -> None:
 
 
 def release_line(release: dict, language: str) -> str:
+    if release["kind"] == "rollback":
+        return t("sources.release_rollback", language, version=release["version"],
+                 released=release["created"][:10], previous=release["previous_version"] or "—")
     # A staff member's note is text, never markdown that runs.
     note = t("sources.release_shipped", language) if release["kind"] == "shipped" else inert(release["note"] or "")
     line = t("sources.release_line", language, version=release["version"], released=release["created"][:10],
              note=note or "—")
-    counts = [t("sources.release_counts", language, table=table, **count)
+    counts = [t("sources.release_counts", language, table=label("table", table, language), **count)
               for table, count in release["changes"].items()]
     live = [f"**{t('sources.release_live', language)}**"] if release["live"] else []
     return " · ".join([line, *counts, *live])

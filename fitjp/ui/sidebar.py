@@ -8,7 +8,7 @@ import streamlit as st
 
 from fitjp.filters import CHOICES, Filters, URL_NAMES, active_filters, current_year
 from fitjp.i18n import LANGUAGE_NAMES, LANGUAGES, label, t
-from fitjp.schema import CURRENCIES, FIRST_FISCAL_YEAR
+from fitjp.record.schema import CURRENCIES, FIRST_FISCAL_YEAR
 from fitjp.ui.cache import country_names, query
 from fitjp.ui.pickers import country_multiselect, country_selectbox
 from fitjp.ui.state import (LIST_FILTERS, STATE_KEY, WIDGET_PREFIX, reset_filters, write_url, lang, open_country,

@@ -1,6 +1,6 @@
 -- activity_cube: activities counted per combination of what the filters ask about (year,
 -- region, the WIPO regions of its countries, programme area, type, fund), with the national
--- ones and stated participants. Written by the build (fitjp/build.py); the rollup/ queries
+-- ones and stated participants. Written by the build (fitjp/record/build.py); the rollup/ queries
 -- read it instead of every activity. The country filter cannot be answered from it.
 with country_regions as (
     select ac.activity_id, list_sort(list_distinct(list(c.wipo_region))) as country_regions

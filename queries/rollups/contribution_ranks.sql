@@ -1,6 +1,6 @@
 -- contribution_ranks: every dated contribution figure ranked against the other figures of its
 -- fiscal year and fund, once for each currency the dashboard shows amounts in
--- (fitjp/schema.py CURRENCIES; tests/test_rollups.py holds the two lists together), with its
+-- (fitjp/record/schema.py CURRENCIES; tests/test_rollups.py holds the two lists together), with its
 -- amount in that currency. Precedence (documented on the Sources page): status (executed,
 -- budgeted, stated, stated_annual_level, planned, pledged, requested), then a figure stated in
 -- the currency shown, then the kind of source, then the row id. A converted amount uses the

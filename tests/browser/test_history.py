@@ -24,7 +24,7 @@ from harness import FULL, TIMEOUT, assert_no_error, main, open_page, pick, rerun
 
 from fitjp.filters import CHOICES, DEFAULT, Filters, current_year
 from fitjp.i18n import label, t
-from fitjp.schema import CURRENCIES
+from fitjp.record.schema import CURRENCIES
 
 PAGES = {"funding": "page.funding", "map": "page.map", "overview": "page.overview",
          "objectives": "page.objectives", "activities": "page.activities"}

@@ -133,7 +133,7 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
 def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_path, monkeypatch):
     """Published by another process (the CLI here), picked up by the running dashboard on the
     next page view: the Sources page's What changed and every caption's data date."""
-    from fitjp import build
+    from fitjp.record import cli
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "raw", folder / "raw")
@@ -146,7 +146,7 @@ def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_pat
         expect(page.get_by_text("No release has been published since the data was shipped")).to_be_visible()
 
         records = fill(_template(tmp_path), tmp_path / "records.xlsx", iso3="CIV")
-        assert build.main(["publish", str(records), "--note", "Abidjan workshop", "--by", "Aiko"]) == 0
+        assert cli.main(["publish", str(records), "--note", "Abidjan workshop", "--by", "Aiko"]) == 0
         open_page(page, "/sources")
         today = pd.Timestamp.today().date().isoformat()
         expect(page.get_by_text(f"Release 2, {today}: Abidjan workshop", exact=False)).to_be_visible()
@@ -158,6 +158,6 @@ def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_pat
 
 
 def _template(folder):
-    from fitjp.build import write_template
+    from fitjp.record.build import write_template
     write_template(folder / "template.xlsx")
     return folder / "template.xlsx"

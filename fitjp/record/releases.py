@@ -6,11 +6,12 @@ Layout, under the data folder (fitjp/settings.py, FITJP_DATA_DIR):
     releases/<id>/            one folder per release, never rewritten: *.parquet, raw/*.csv
     releases/<id>/manifest.json   when, by whom, the uploaded file's name and sha256, rows, note
     releases/LIVE             the live release's id, one line, replaced by os.replace
+    releases/rollbacks.jsonl  each roll back, when, by whom, from which release to which: a line each
 
 A release is staged in releases/.staging-<id>/ and renamed into place only when every file
 was written; then LIVE is replaced. A failure at any point leaves LIVE, and so what the app
 reads, as it was. The first publish also keeps the shipped data as release 1, so a roll
-back can return to it. The staff app (admin.py) and the CLI (python -m fitjp.build) both
+back can return to it. The staff app (admin.py) and the CLI (python -m fitjp.record build) both
 use these functions.
 """
 
@@ -30,10 +31,10 @@ from pathlib import Path
 import pandas as pd
 
 from fitjp import settings
-from fitjp.build import csv_writer, parquet_writer, read_csv, read_raw, typed
-from fitjp.intake import Intake, Sheet, UploadOrigin
-from fitjp.schema import TABLES, Table, reached
-from fitjp.validate import Problem, ValidationError, check_all, check_plausible
+from fitjp.record.tables import csv_writer, parquet_writer, read_csv, read_raw, typed
+from fitjp.record.intake import Intake, Sheet, UploadOrigin
+from fitjp.record.schema import TABLES, Table, reached
+from fitjp.record.validate import Problem, ValidationError, check_all, check_plausible
 
 MODES = {"update": "add new rows and replace rows whose id is already published",
          "replace": "replace every row of each table in the file by the file's rows"}
@@ -269,8 +270,7 @@ def publish(result: Check, by: str = "", note: str = "") -> dict:
         release_id = new_release_id(result.intake.sha256)
         manifest = {
             "id": release_id, "version": version, "kind": "publish",
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "by": by.strip() or getpass.getuser(), "note": note.strip(),
+            "created": now(), "by": by.strip() or getpass.getuser(), "note": note.strip(),
             "upload": {"name": result.intake.name, "sha256": result.intake.sha256,
                        "bytes": result.intake.size, "mode": result.mode},
             "previous": result.live,
@@ -310,7 +310,8 @@ def write_manifest(folder: Path, manifest: dict) -> None:
 
 
 def keep_shipped_data(folder: Path) -> None:
-    """The data as shipped, copied as release 1 so a roll back can return to it."""
+    """The data as shipped, copied as release 1 so a roll back can return to it. It is dated
+    by its data's as-of date: that is when the shipped record was made, not the first publish."""
     base = settings.base_dir()
     release_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-shipped"
     staged = folder / f".staging-{release_id}"
@@ -320,28 +321,72 @@ def keep_shipped_data(folder: Path) -> None:
             shutil.copy2(base / f"{name}.parquet", staged / f"{name}.parquet")
             shutil.copy2(base / "raw" / f"{name}.csv", staged / "raw" / f"{name}.csv")
         release = read_csv(base / "raw" / "release.csv")
+        data_as_of = dict(zip(release.key, release.value)).get("data_as_of", "")
         write_manifest(staged, {
-            "id": release_id, "version": 1, "kind": "shipped",
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "by": "", "upload": None,
-            "note": "the data as shipped with the dashboard", "previous": None,
-            "data_as_of": dict(zip(release.key, release.value)).get("data_as_of", ""),
+            "id": release_id, "version": 1, "kind": "shipped", "created": shipped_date(data_as_of),
+            "by": "", "upload": None, "note": "the data as shipped with the dashboard", "previous": None,
+            "data_as_of": data_as_of,
             "rows": {name: len(read_csv(base / "raw" / f"{name}.csv")) for name in TABLES}, "changes": {}})
         os.rename(staged, folder / release_id)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
 
 
-def rollback(release_id: str) -> dict:
-    """Make an earlier (or any) release live again, in one step; returns its manifest."""
+def shipped_date(data_as_of: str) -> str:
+    """The as-of date as the manifest's timestamp; now, where the shipped data states none."""
+    try:
+        return datetime.combine(date.fromisoformat(data_as_of), datetime.min.time(), timezone.utc).isoformat()
+    except ValueError:
+        return now()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def rollback(release_id: str, by: str = "") -> dict:
+    """Make an earlier (or any) release live again, in one step, and record the roll back as
+    an event of the history of its own; returns the release's manifest."""
     folder = settings.releases_dir()
     known = {m["id"]: m for m in manifests()}
     if release_id not in known:
         raise ReleaseError(f"no release {release_id!r}; releases: {', '.join(known) or 'none yet'}")
     with locked(folder):
-        if settings.live_release() == release_id:
+        previous = settings.live_release()
+        if previous == release_id:
             raise ReleaseError(f"release {release_id} is already live")
         set_live(release_id)
+        append_rollback(folder, {
+            "kind": "rollback", "id": release_id, "version": known[release_id]["version"], "created": now(),
+            "by": by.strip() or getpass.getuser(), "previous": previous,
+            "previous_version": known[previous]["version"] if previous in known else None})
     return known[release_id]
+
+
+ROLLBACKS = "rollbacks.jsonl"
+
+
+def append_rollback(folder: Path, event: dict) -> None:
+    """One line appended, under the lock; a line cut short by a crash is skipped when read."""
+    with open(folder / ROLLBACKS, "a", encoding="utf-8") as log:
+        log.write(json.dumps(event, ensure_ascii=False) + "\n")
+        log.flush()
+        os.fsync(log.fileno())
+
+
+def rollbacks() -> list[dict]:
+    """Every roll back, oldest first, each numbered in the order it was made."""
+    try:
+        lines = (settings.releases_dir() / ROLLBACKS).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    events = []
+    for line in lines:
+        try:
+            events.append(json.loads(line) | {"seq": len(events)})
+        except ValueError:
+            continue
+    return events
 
 
 def set_live(release_id: str) -> None:
@@ -393,9 +438,14 @@ def manifests() -> list[dict]:
 
 
 def history() -> list[dict]:
-    """Manifests newest first, each with `live` set: what the Sources page lists."""
+    """The releases and the roll backs, newest first, each with `live` set (only a release can
+    be live): what the Sources page, the staff app and the CLI list."""
     live = settings.live_release()
-    return [m | {"live": m["id"] == live} for m in manifests()]
+    releases_made = [m | {"live": m["id"] == live} for m in manifests()]
+    rolled_back = [event | {"live": False, "note": "", "changes": {}} for event in rollbacks()]
+    # A roll back made in the same second as a publish came after it.
+    return sorted(releases_made + rolled_back, reverse=True,
+                  key=lambda e: (e["created"], e["kind"] == "rollback", e.get("seq", e["version"])))
 
 
 def live_manifest() -> dict | None:

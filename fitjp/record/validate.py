@@ -1,4 +1,4 @@
-"""Checks raw tables against fitjp.schema and says exactly what is wrong, all at once."""
+"""Checks raw tables against fitjp.record.schema and says exactly what is wrong, all at once."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from fitjp.countries import is_iso3
-from fitjp.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
+from fitjp.record.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
 
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+")
@@ -151,7 +151,7 @@ def check_all(tables: dict[str, pd.DataFrame], origins: dict[str, Origin]) -> No
         raise ValidationError(problems)
 
 
-# Limits for rows the fund's staff upload (fitjp/releases.py checks them on uploaded rows only:
+# Limits for rows the fund's staff upload (fitjp/record/releases.py checks them on uploaded rows only:
 # the public record has older, longer quotes and is checked by check_all alone).
 MAX_TEXT = 5_000  # characters in one cell: a quote is a sentence or a paragraph, not a document
 MAX_AMOUNT = 1e12  # no contribution to this fund comes near a trillion in any of its currencies

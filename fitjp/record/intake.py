@@ -24,8 +24,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from fitjp.schema import PROGRAMME_AREAS, TABLES
-from fitjp.validate import Origin, Problem
+from fitjp.record.schema import PROGRAMME_AREAS, TABLES
+from fitjp.record.validate import Origin, Problem
 
 MAX_BYTES = 10_000_000  # 10 MB: the fund's whole record is well under 1 MB
 MAX_ROWS = 100_000  # per file or sheet: the public record has under 1,000 rows per table

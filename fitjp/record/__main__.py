@@ -1,0 +1,5 @@
+import sys
+
+from fitjp.record.cli import main
+
+sys.exit(main())
