@@ -17,7 +17,7 @@ import pytest
 
 from fitjp.record import cli
 from fitjp import settings
-from fitjp.record import intake, releases
+from fitjp.record import advice, intake, releases
 from fitjp.record.schema import TABLES
 
 from tiny_record import REPO
@@ -248,7 +248,7 @@ def problems_via_intake(path: Path) -> str:
     assert not result.ok
     with pytest.raises(releases.ReleaseError, match="must be fixed first; nothing was published"):
         releases.publish(result, "test", "bad file")
-    return "\n".join(releases.describe(p) for p in result.problems)
+    return "\n".join(advice.describe(p) for p in result.problems)
 
 
 def problems_via_cli(path: Path, capsys) -> str:

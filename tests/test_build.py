@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 
 from fitjp import db, settings
-from fitjp.record import cli, intake, releases
+from fitjp.record import advice, cli, intake, releases
 from fitjp.record.build import build, write_template
 from fitjp.record.schema import TABLES
 from fitjp.record.tables import read_csv
@@ -110,7 +110,7 @@ def test_dates_typed_as_excel_dates_are_read_as_dates(live, tmp_path):
     path = workbook(tmp_path, {"activities": [ACTIVITY | {"start_date": datetime.date(2024, 5, 1),
                                                           "end_date": datetime.datetime(2024, 5, 3)}]})
     result = releases.check(intake.read_path(path))
-    assert result.ok, [releases.describe(p) for p in result.problems]
+    assert result.ok, [advice.describe(p) for p in result.problems]
     row = result.after["activities"].set_index("activity_id").loc[ACTIVITY["activity_id"]]
     assert (row.start_date, row.end_date) == ("2024-05-01", "2024-05-03")
 
@@ -136,7 +136,7 @@ def test_each_module_of_the_record_imports_only_those_listed_before_it():
     package = Path(fitjp.record.__file__).parent
     order = [line.split()[0] for line in fitjp.record.__doc__.splitlines()[3:] if line.startswith("    ") and
              line.split()[0].isidentifier() and not line.startswith("     ")]
-    assert order == ["schema", "validate", "intake", "tables", "releases", "build", "cli"]
+    assert order == ["schema", "validate", "intake", "advice", "tables", "releases", "build", "cli"]
     assert sorted(order) == sorted(p.stem for p in package.glob("*.py") if not p.stem.startswith("__"))
     for position, module in enumerate(order):
         tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))

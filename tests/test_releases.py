@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from fitjp.record import build, cli
 from fitjp import db, settings
 from fitjp.i18n import LANGUAGES, label, t
-from fitjp.record import intake, releases
+from fitjp.record import advice, intake, releases
 from fitjp.record.schema import TABLES
 
 from tiny_record import REPO
@@ -35,7 +35,7 @@ def checked(path: Path, mode: str = "update", table: str | None = None) -> relea
 
 def published(path: Path, note: str = "", mode: str = "update") -> dict:
     result = checked(path, mode)
-    assert result.ok, [releases.describe(p) for p in result.problems]
+    assert result.ok, [advice.describe(p) for p in result.problems]
     return releases.publish(result, "Aiko Tanaka", note)
 
 

@@ -6,6 +6,7 @@ Each module builds only on those listed before it, so none imports another in a 
     validate    every problem of a set of tables, each naming its file, row and column
     intake      a file as staff send it (CSV in any encoding Excel writes, or a workbook) read
                 into sheets; the template and the workbook of problems
+    advice      how to fix each problem, suggested from the cell's value; said in the staff's language
     tables      tables read as text, typed, and written atomically with their derived tables
     releases    check, preview, publish and roll back: the one way the record is written
     build       the maintainers' build of the shipped data from data/raw/

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from fitjp import settings
-from fitjp.record import build, intake, releases
+from fitjp.record import advice, build, intake, releases
 from fitjp.record.schema import TABLES
 from fitjp.record.validate import ValidationError
 from fitjp.settings import ROOT
@@ -99,7 +99,7 @@ def run_release_command(args) -> int:
             print(note)
         if not result.ok:
             print(f"{len(result.problems)} problem(s); nothing was published:", file=sys.stderr)
-            print("\n".join(releases.describe(p) for p in result.problems), file=sys.stderr)
+            print("\n".join(advice.describe(p) for p in result.problems), file=sys.stderr)
             if getattr(args, "problems_xlsx", None):
                 original = args.file.read_bytes() if upload.size <= intake.MAX_BYTES else None
                 args.problems_xlsx.write_bytes(intake.problems_workbook(upload, result.problems, original))

@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from fitjp import settings
+from fitjp.record.advice import shorten, with_hint
 from fitjp.record.tables import csv_writer, parquet_writer, read_csv, read_raw, typed
 from fitjp.record.intake import Intake, Sheet, UploadOrigin
 from fitjp.record.schema import TABLES, Table, reached
@@ -198,56 +199,6 @@ def headline(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
         "fiscal years with a figure": contributions.fiscal_year[contributions.fiscal_year != ""].nunique(),
         "sources": len(tables["sources"]),
     }
-
-
-# ---- how to fix a problem ----------------------------------------------------------------
-
-HINTS = [  # (start of a validation message, what to do), first match wins
-    ("column missing from the header", "Add the column with exactly this name to the header (copy the "
-                                       "header row from the template)."),
-    ("unknown column", "Delete the column, or rename it to a column of the template (see the guide sheet)."),
-    ("required value is empty", "Fill in the cell: this column is required."),
-    ("not a whole number", "Type digits only, such as 12."),
-    ("not a number", "Type digits only, with a dot for decimals and no currency or thousands separator: "
-                     "1000000, not 1,000,000 CHF."),
-    ("not a finite number", "Type the number itself."),
-    ("fiscal year outside", "Type the Japanese fiscal year as four digits, such as 2024."),
-    ("must be at least", "Amounts and counts cannot be negative: check the sign."),
-    ("not a date", "Type the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."),
-    ("not an ISO 3166-1", "Use the country's three-letter ISO code, such as KEN for Kenya."),
-    ("not a web address", "Paste the full address, starting with https://."),
-    ("unknown value", "Pick a value from the cell's drop-down list in the template."),
-    ("duplicate id", "Give each row its own id: change or delete one of the rows with this id."),
-    ("ends before its start_date", "Check both dates: an activity cannot end before it starts."),
-    ("not found in sources", "Add the source to the sources sheet, or use the id of a published source."),
-    ("not found in countries", "Use the country's three-letter ISO code, such as KEN for Kenya."),
-    ("not found in activities", "Add the activity to the activities sheet, or use a published activity's id."),
-    ("not found in", "Use a value that exists in the table named."),
-    ("text of", "Shorten the text: keep the quote to the sentences that state the figure."),
-    ("amount above", "Check the amount: type it in plain units of its currency."),
-    ("more than", "Check the number of participants."),
-    ("date in the future", "Records describe what happened: check the year."),
-]
-
-
-def with_hint(problem: Problem) -> Problem:
-    if problem.hint:
-        return problem
-    hint = next((text for start, text in HINTS if problem.message.startswith(start)), "")
-    return Problem(problem.file, problem.row, problem.column, problem.value, problem.message, hint)
-
-
-def describe(problem: Problem) -> str:
-    """One line a person can act on: where, what is wrong, the value, how to fix it."""
-    where = problem.file if not problem.row else f"{problem.file}, row {problem.row}"
-    if problem.column:
-        where += f", column '{problem.column}'"
-    value = f" (value: {shorten(problem.value)!r})" if problem.value else ""
-    return f"{where}: {problem.message}{value}. {problem.hint}".rstrip()
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 # ---- publish and roll back ---------------------------------------------------------------

@@ -162,7 +162,7 @@ def check_step(result: releases.Check) -> None:
 
 def problems_table(problems) -> pd.DataFrame:
     return pd.DataFrame([{"where": p.file, "row": str(p.row or ""), "column": p.column,
-                          "value": releases.shorten(p.value, 60), "problem": p.message, "how to fix": p.hint}
+                          "value": advice.shorten(p.value, 60), "problem": p.message, "how to fix": p.hint}
                          for p in problems])
 
 
