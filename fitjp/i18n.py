@@ -24,6 +24,11 @@ from fitjp import catalogs
 
 LANGUAGES = ("en", "ja", "fr", "es")
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語", "fr": "Français", "es": "Español"}  # each in itself
+# The staff app (fitjp/staff/) speaks the languages of the fund's staff: the JPO's and WIPO's.
+# Its texts, and the problems and hints it shows, are keys with these prefixes; the other
+# languages' catalogs hold them empty, so they read as English.
+STAFF_LANGUAGES = ("en", "ja")
+STAFF_KEYS = ("staff.", "problem.", "hint.")
 
 
 @cache

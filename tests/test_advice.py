@@ -13,7 +13,7 @@ from fitjp.record import advice, intake, releases
 from fitjp.record.validate import Problem
 
 from tiny_record import REPO
-from test_bad_files import CONTRIBUTION, live, table_csv  # noqa: F401
+from test_bad_files import CASES, CONTRIBUTION, live, table_csv  # noqa: F401
 
 
 @pytest.mark.parametrize("typed, year", [
@@ -93,3 +93,32 @@ def test_an_upload_gets_the_suggestions_through_the_check(live, tmp_path):
              for p in releases.check(intake.read_path(path)).problems]
     assert hints == ["Type the year alone, as four digits: 2023.",
                      "Use the country's three-letter ISO code: VNM for Viet Nam."]
+
+
+# ---- every problem and hint the staff can meet, in Japanese ---------------------------------
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_problem_and_hint_of_the_bad_file_matrix_is_said_in_japanese(case, live, tmp_path):
+    """Each problem a file of the matrix gets (and the notes on how it was read), as the
+    Japanese staff app shows it: no English sentence left, the values kept."""
+    path = CASES[case][0](tmp_path)
+    result = releases.check(intake.read_path(path))
+    said = [(text, advice.spoken(text, "ja")) for p in result.problems for text in (p.message, p.hint) if text]
+    said += [(note, advice.spoken(note, "ja")) for note in result.intake.notes]
+    assert said and not [english for english, japanese in said if japanese == english]
+
+
+@pytest.mark.parametrize("refusal", [
+    "3 problem(s) must be fixed first; nothing was published",
+    "the file changes nothing in the published record; nothing was published",
+    "another release was made live since this file was checked: check it again",
+    "no release 'x'; releases: a, b", "release 2026-shipped is already live"])
+def test_a_refused_publish_or_roll_back_is_said_in_japanese(refusal):
+    assert advice.spoken(refusal, "ja") != refusal
+
+
+def test_a_suggestion_said_in_japanese_keeps_its_values_and_names_the_country_in_japanese():
+    assert advice.spoken("Use the country's three-letter ISO code: VNM for Viet Nam.", "ja") == \
+        "国の3文字の ISO コードを使ってください：ベトナムは VNM"
+    assert advice.spoken("fiscal year outside 1987..2027", "ja") == "年度が1987～2027の範囲外です"
+    assert advice.spoken("an English sentence no catalog holds", "ja") == "an English sentence no catalog holds"

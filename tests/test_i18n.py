@@ -18,7 +18,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
 from fitjp import catalogs, i18n
-from fitjp.i18n import LANGUAGES, label, t
+from fitjp.i18n import LANGUAGES, STAFF_KEYS, STAFF_LANGUAGES, label, t
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +38,8 @@ def test_every_template_message_is_translated_with_englishs_placeholders(lang):
     catalog = catalogs.read_catalog(catalogs.catalog_path(lang), lang)
     problems = []
     for key in template_ids():
+        if key.startswith(STAFF_KEYS) and lang not in STAFF_LANGUAGES:
+            continue  # the staff app speaks English and Japanese; French and Spanish show English
         entry = catalog.get(key)
         if entry is None or not entry.string or entry.fuzzy:
             problems.append(f"{key}: missing, empty or fuzzy")
@@ -82,7 +84,8 @@ def test_babel_compiles_every_catalog_and_the_mo_files_hold_the_same_texts(tmp_p
     for lang in LANGUAGES:
         with (locales / lang / "LC_MESSAGES" / "messages.mo").open("rb") as mo:
             compiled = gettext.GNUTranslations(mo)
-        wrong = [key for key in template_ids() if compiled.gettext(key) != t(key, lang)]
+        wrong = [key for key in template_ids() if compiled.gettext(key) != t(key, lang)
+                 and not (key.startswith(STAFF_KEYS) and lang not in STAFF_LANGUAGES)]  # empty: English
         assert not wrong, f"{lang}: {wrong}"
 
 
@@ -255,6 +258,8 @@ def counted_keys() -> list[str]:
 def test_a_count_of_one_reads_in_the_singular(key, lang):
     """ "1 activities" (the review): each text that counts has a singular, which t takes where
     the language's plural rule says "one", and only there."""
+    if key.startswith(STAFF_KEYS) and lang not in STAFF_LANGUAGES:
+        pytest.skip("the staff app speaks English and Japanese")
     assert f"{key}_one" in catalogs.translations(lang)
     singular, plural = t(f"{key}_one", lang, count=1), t(key, lang, count=2)
     assert (singular != plural.replace("2", "1")) or lang == "ja"  # Japanese nouns have one form

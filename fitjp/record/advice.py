@@ -19,7 +19,7 @@ import unicodedata
 from functools import cache
 
 from fitjp.countries import find_countries, localized_name, resolve_country_name
-from fitjp.i18n import LANGUAGES, t, texts
+from fitjp.i18n import LANGUAGES, STAFF_KEYS, t, texts
 from fitjp.record.schema import FIRST_FISCAL_YEAR, TABLES, last_fiscal_year
 from fitjp.record.validate import Problem, is_partial_date
 
@@ -142,9 +142,6 @@ def shorten(text: str, limit: int = 80) -> str:
 
 # ---- the same in the staff's language ----------------------------------------------------
 
-SPOKEN_KEYS = ("problem.", "hint.", "staff.")
-
-
 def spoken(text: str, lang: str) -> str:
     """An English problem, hint or staff message in `lang`, with its values kept; the text
     itself where no catalog key matches it (or the language has no text for the key)."""
@@ -165,7 +162,7 @@ def english_patterns() -> list[tuple[re.Pattern, str]]:
     the most literal first, so a text with a value never matches a more general one."""
     patterns = []
     for key, text in texts("en").items():
-        if key.startswith(SPOKEN_KEYS):
+        if key.startswith(STAFF_KEYS):
             patterns.append((re.compile(_pattern(text), re.DOTALL), key, len(re.sub(r"\{\w+\}", "", text))))
     return [(pattern, key) for pattern, key, _ in sorted(patterns, key=lambda entry: -entry[2])]
 

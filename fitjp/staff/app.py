@@ -1,5 +1,7 @@
-"""The staff app, step by step on one page. Every step calls fitjp.record.intake or fitjp.record.releases,
-exactly what the CLI calls; nothing here decides what is valid."""
+"""The staff app, step by step on one page, in English or Japanese. Every step calls
+fitjp.record.intake or fitjp.record.releases, exactly what the CLI calls; nothing here
+decides what is valid. Its texts are the catalogs' staff.* keys; problems and hints, written
+in English, are said in the staff's language by fitjp.record.advice.spoken."""
 
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from fitjp import settings
-from fitjp.record import intake, releases
+from fitjp.i18n import LANGUAGE_NAMES, STAFF_LANGUAGES, label, t
+from fitjp.record import advice, intake, releases
 from fitjp.record.intake import IMPORTABLE
 from fitjp.staff.throttle import SignInThrottle
 
-TITLE = "Staff: publish the fund's records"
 EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ROWS = 200  # rows of a problems or changes table shown on the page; the download has all
 SECRETS_EXAMPLE = '''# .streamlit/secrets.toml, beside admin.py (never commit it: .gitignore lists it)
@@ -25,7 +27,7 @@ log = logging.getLogger("fitjp.staff")
 
 
 def main() -> None:
-    st.set_page_config(page_title="FIT Japan IP Global: staff", layout="wide")
+    st.set_page_config(page_title=say("staff.page_title"), layout="wide")
     # One page of its own: without st.navigation Streamlit would list pages/ (the public
     # dashboard's pages) in this app's sidebar.
     st.navigation([st.Page(run, title="Staff", default=True)], position="hidden").run()
@@ -33,12 +35,38 @@ def main() -> None:
 
 def run() -> None:
     try:
+        language_choice()
         if signed_in():
             workflow()
     except Exception:  # a bug must never show a traceback: say so, keep the data as it was
         log.exception("staff app failed")
-        st.error("Something went wrong, and nothing was changed. The error was written to the "
-                 "server's log; please send the file you uploaded to the dashboard's maintainers.")
+        st.error(say("staff.crashed"))
+
+
+# ---- the staff's language ------------------------------------------------------------------
+
+def lang() -> str:
+    """English or Japanese: the link's ?lang=, else the browser's language."""
+    chosen = st.query_params.get("lang")
+    if chosen in STAFF_LANGUAGES:
+        return chosen
+    return "ja" if (st.context.locale or "").lower().startswith("ja") else "en"
+
+
+def say(key: str, **values) -> str:
+    return t(key, lang(), **values)
+
+
+def spoken(text: str) -> str:
+    """A problem, hint or refusal (written in English) in the staff's language."""
+    return advice.spoken(text, lang())
+
+
+def language_choice() -> None:
+    def chosen() -> None:
+        st.query_params["lang"] = st.session_state.staff_language
+    st.radio(say("staff.language"), STAFF_LANGUAGES, index=STAFF_LANGUAGES.index(lang()), horizontal=True,
+             format_func=LANGUAGE_NAMES.get, key="staff_language", on_change=chosen)
 
 
 # ---- sign in -------------------------------------------------------------------------------
@@ -54,18 +82,17 @@ def signed_in() -> bool:
     """True once the password from the secrets was given; with none set, say how to set one."""
     password = expected_password()
     if password is None:
-        st.title(TITLE)
-        st.warning("No staff password is set, so this app does nothing yet. Put one in "
-                   "`.streamlit/secrets.toml` and restart it:")
+        st.title(say("staff.title"))
+        st.warning(say("staff.no_password"))
         st.code(SECRETS_EXAMPLE, language="toml")
-        st.caption("An organisation's accounts can sign in instead through OIDC (st.login): see docs/staff.md.")
+        st.caption(say("staff.oidc"))
         return False
     if st.session_state.get("staff_signed_in"):
         return True
-    st.title(TITLE)
+    st.title(say("staff.title"))
     with st.form("sign_in"):
-        entered = st.text_input("Password", type="password")
-        if st.form_submit_button("Sign in"):
+        entered = st.text_input(say("staff.password"), type="password")
+        if st.form_submit_button(say("staff.sign_in")):
             check_password(entered, password)
     return False
 
@@ -79,8 +106,7 @@ def throttle() -> SignInThrottle:
 def check_password(entered: str, password: str) -> None:
     wait = throttle().wait_seconds()
     if wait:
-        st.error(f"Too many wrong passwords. Sign-in is paused for {max(1, round(wait / 60))} minute(s); "
-                 "ask a colleague who knows the password, or wait.")
+        st.error(say("staff.paused", minutes=max(1, round(wait / 60))))
         return
     # constant time: how long the comparison takes says nothing about the password
     if hmac.compare_digest(entered.encode(), password.encode()):
@@ -89,48 +115,46 @@ def check_password(entered: str, password: str) -> None:
         st.rerun()
     throttle().failed()
     log.warning("a wrong staff password was given")
-    st.error("That is not the staff password.")
+    st.error(say("staff.wrong_password"))
 
 
 # ---- the steps -----------------------------------------------------------------------------
 
 def workflow() -> None:
-    st.title(TITLE)
+    st.title(say("staff.title"))
     st.caption(live_text())
-    for message in st.session_state.pop("flash", []):
-        st.success(message)
     template_step()
     result = upload_step()
     if result is not None:
         check_step(result)
         if result.ok:
             preview_step(result)
-            publish_step(result)
+    publish_step(result)
     releases_step()
 
 
 def live_text() -> str:
     manifest = releases.live_manifest()
     if manifest is None:
-        return "Live: the data as shipped (no release published yet)."
-    return f"Live: release {manifest['version']} ({manifest['id']}), published {manifest['created'][:10]}."
+        return say("staff.live_shipped")
+    return say("staff.live_release", version=manifest["version"], id=manifest["id"], date=manifest["created"][:10])
 
 
 def template_step() -> None:
-    st.header("1. Take the template")
-    st.markdown("One sheet per table, an **instructions** sheet, and a drop-down list in every "
-                "column with a fixed list of values.")
-    st.download_button("Download the template (Excel)", intake.template_bytes(), "fund_records.xlsx", EXCEL)
+    st.header(say("staff.step_template"))
+    st.markdown(say("staff.template_text"))
+    st.download_button(say("staff.template_button"), intake.template_bytes(), "fund_records.xlsx", EXCEL)
 
 
 def upload_step() -> releases.Check | None:
-    st.header("2. Upload the filled-in file")
-    mode = st.radio("What the file does", list(releases.MODES), format_func=lambda m: releases.MODES[m].capitalize())
-    table = st.selectbox("A CSV holds one table: which one?", ["(tell from the file)", *IMPORTABLE])
-    uploaded = st.file_uploader("Excel (.xlsx) or CSV file, in the template", type=["xlsx", "csv"])
+    st.header(say("staff.step_upload"))
+    mode = st.radio(say("staff.mode"), list(releases.MODES), format_func=lambda m: say(f"staff.mode_{m}"))
+    table = st.selectbox(say("staff.csv_table"), [None, *IMPORTABLE],
+                         format_func=lambda name: say("staff.csv_table_auto") if name is None else name)
+    uploaded = st.file_uploader(say("staff.file"), type=["xlsx", "csv"])
     if uploaded is None:
         return None
-    return checked(uploaded.getvalue(), uploaded.name, mode, None if table.startswith("(") else table)
+    return checked(uploaded.getvalue(), uploaded.name, mode, table)
 
 
 def checked(data: bytes, name: str, mode: str, table: str | None) -> releases.Check:
@@ -144,106 +168,127 @@ def checked(data: bytes, name: str, mode: str, table: str | None) -> releases.Ch
 
 
 def check_step(result: releases.Check) -> None:
-    st.header("3. Check")
+    st.header(say("staff.step_check"))
     for note in result.intake.notes:
-        st.caption(note)
+        st.caption(spoken(note))
     if result.ok:
-        st.success(f"No problems found in {result.intake.name}.")
+        st.success(say("staff.no_problems", name=result.intake.name))
         return
-    st.error(f"{len(result.problems)} problem(s) found in {result.intake.name}. Fix them in your file and "
-             "upload it again: nothing can be published until then.")
+    st.error(say("staff.problems_found", count=len(result.problems)))
     st.table(problems_table(result.problems[:SHOWN_ROWS]))
     if len(result.problems) > SHOWN_ROWS:
-        st.caption(f"The first {SHOWN_ROWS} problems; the download lists all {len(result.problems)}.")
-    st.download_button("Download your file with the problems marked",
+        st.caption(say("staff.first_problems", shown=SHOWN_ROWS, total=len(result.problems)))
+    st.download_button(say("staff.marked_button"),
                        intake.problems_workbook(result.intake, result.problems, st.session_state.get("check_data")),
                        f"{Path(result.intake.name).stem}-problems.xlsx", EXCEL)
 
 
 def problems_table(problems) -> pd.DataFrame:
-    return pd.DataFrame([{"where": p.file, "row": str(p.row or ""), "column": p.column,
-                          "value": advice.shorten(p.value, 60), "problem": p.message, "how to fix": p.hint}
+    return pd.DataFrame([{say("staff.col_where"): p.file, say("staff.col_row"): str(p.row or ""),
+                          say("staff.col_column"): p.column, say("staff.col_value"): advice.shorten(p.value, 60),
+                          say("staff.col_problem"): spoken(p.message), say("staff.col_fix"): spoken(p.hint)}
                          for p in problems])
 
 
 def preview_step(result: releases.Check) -> None:
-    st.header("4. Preview")
+    st.header(say("staff.step_preview"))
     if not result.changes_anything:
-        st.info("The file holds only rows already published as they are: publishing would change nothing.")
+        st.info(say("staff.nothing_changes"))
         return
     before, after = releases.headline(result.before), releases.headline(result.after)
     for column, name in zip(st.columns(len(before)), before):
-        column.metric(name.capitalize(), f"{before[name]:,} → {after[name]:,}")
+        column.metric(say(f"staff.headline_{name.replace(' ', '_')}"), f"{before[name]:,} → {after[name]:,}")
     for change in result.changes:
         if change.table != "release" and not change.is_empty:
             table_change(change)
 
 
 def table_change(change: releases.TableChange) -> None:
-    st.subheader(change.summary())
+    st.subheader(say("staff.table_summary", table=label("table", change.table, lang()), added=len(change.added),
+                     changed=change.changed_rows, removed=len(change.removed)))
     if len(change.added):
-        st.markdown(f"**Added** ({len(change.added)})")
+        st.markdown(say("staff.added", n=len(change.added)))
         st.table(change.added.head(SHOWN_ROWS))
     if change.changed:
-        st.markdown(f"**Changed** ({change.changed_rows} rows; before → after)")
-        st.table(pd.DataFrame([{"row": c.key, "column": c.column, "before": c.before, "after": c.after}
+        st.markdown(say("staff.changed", count=change.changed_rows))
+        st.table(pd.DataFrame([{say("staff.col_row"): c.key, say("staff.col_column"): c.column,
+                                say("staff.col_before"): c.before, say("staff.col_after"): c.after}
                                for c in change.changed[:SHOWN_ROWS]]))
     if len(change.removed):
-        st.markdown(f"**Removed** ({len(change.removed)})")
+        st.markdown(say("staff.removed", n=len(change.removed)))
         st.table(change.removed.head(SHOWN_ROWS))
 
 
-def publish_step(result: releases.Check) -> None:
-    st.header("5. Publish")
-    if not result.changes_anything:
+def publish_step(result: releases.Check | None) -> None:
+    """Step 5 always says where the staff member is: what a publish made (shown here, where
+    they clicked, not only at the top of a long page), or what comes before publishing."""
+    st.header(say("staff.step_publish"))
+    if done := st.session_state.pop("published", None):
+        st.success(done)
         return
+    if result is None:
+        st.caption(say("staff.upload_first"))
+    elif not result.ok:
+        st.caption(say("staff.fix_first"))
+    elif not result.changes_anything:
+        st.caption(say("staff.nothing_to_publish"))
+    else:
+        publish_form(result)
+
+
+def publish_form(result: releases.Check) -> None:
     with st.form("publish"):
-        by = st.text_input("Your name")
-        note = st.text_input("What this release changes (shown on the public Sources page)")
-        if st.form_submit_button("Publish", type="primary"):
+        by = st.text_input(say("staff.your_name"), key="staff_name")
+        note = st.text_input(say("staff.note"))
+        if st.form_submit_button(say("staff.publish"), type="primary"):
             try:
                 manifest = releases.publish(result, by, note)
             except releases.ReleaseError as error:
-                st.error(f"{error}.")
+                st.error(f"{spoken(str(error))}.")
                 return
-            st.session_state.flash = [f"Published release {manifest['version']} ({manifest['id']}): "
-                                      "the public dashboard shows it now."]
+            st.session_state.published = say("staff.published", version=manifest["version"], id=manifest["id"])
             st.session_state.pop("check_key", None)
             st.rerun()
 
 
 def releases_step() -> None:
-    st.header("Releases")
+    st.header(say("staff.releases"))
+    if done := st.session_state.pop("rolled_back", None):
+        st.success(done)
     history = releases.history()
     if not history:
-        st.caption("No release yet: the public dashboard shows the data as shipped.")
+        st.caption(say("staff.no_releases"))
         return
     st.table(pd.DataFrame([release_row(m) for m in history]))
     earlier = [m for m in history if m["kind"] != "rollback" and not m["live"]]
     if not earlier:
         return
-    names = {m["id"]: f"release {m['version']} ({m['id']}) {m['note']}".strip() for m in earlier}
-    target = st.selectbox("Release to make live again", list(names), format_func=names.get)
-    if st.button("Roll back to this release"):
+    names = {m["id"]: say("staff.release_option", version=m["version"], id=m["id"],
+                          note=say("staff.as_shipped") if m["kind"] == "shipped" else m["note"]).strip()
+             for m in earlier}
+    target = st.selectbox(say("staff.rollback_target"), list(names), format_func=names.get)
+    by = st.text_input(say("staff.your_name"), value=st.session_state.get("staff_name", ""), key="rollback_by")
+    if st.button(say("staff.rollback_button")):
         try:
-            manifest = releases.rollback(target, st.session_state.get("staff_name", ""))
+            manifest = releases.rollback(target, by)
         except releases.ReleaseError as error:
-            st.error(f"{error}.")
+            st.error(f"{spoken(str(error))}.")
             return
-        st.session_state.flash = [f"Rolled back: release {manifest['version']} ({manifest['id']}) is live again."]
+        st.session_state.rolled_back = say("staff.rolled_back", version=manifest["version"], id=manifest["id"])
         st.session_state.pop("check_key", None)
         st.rerun()
 
 
-def release_row(manifest: dict) -> dict:
-    if manifest["kind"] == "rollback":
-        return {"live": "", "release": str(manifest["version"]), "id": manifest["id"],
-                "published": manifest["created"].replace("T", " ")[:16], "by": manifest["by"],
-                "file": "", "changes": f"rolled back to release {manifest['version']} "
-                                      f"from release {manifest['previous_version'] or '-'}", "note": ""}
-    changes = "; ".join(f"{table}: {c['added']} added, {c['changed']} changed, {c['removed']} removed"
-                        for table, c in manifest["changes"].items())
-    return {"live": "● live" if manifest["live"] else "", "release": str(manifest["version"]),
-            "id": manifest["id"], "published": manifest["created"].replace("T", " ")[:16],
-            "by": manifest["by"], "file": (manifest["upload"] or {}).get("name", "as shipped"),
-            "changes": changes, "note": manifest["note"]}
+def release_row(entry: dict) -> dict:
+    """A release, or a roll back, as a row of the history table."""
+    if entry["kind"] == "rollback":
+        changes = say("staff.rollback_row", version=entry["version"], previous=entry["previous_version"] or "—")
+        upload = ""
+    else:
+        changes = "; ".join(say("staff.table_summary", table=label("table", table, lang()), **counts)
+                            for table, counts in entry["changes"].items())
+        upload = (entry["upload"] or {}).get("name", say("staff.as_shipped"))
+    return {say("staff.col_live"): say("staff.live_mark") if entry["live"] else "",
+            say("staff.col_release"): str(entry["version"]), say("staff.col_id"): entry["id"],
+            say("staff.col_published"): entry["created"].replace("T", " ")[:16], say("staff.col_by"): entry["by"],
+            say("staff.col_file"): upload, say("staff.col_changes"): changes, say("staff.col_note"): entry["note"]}

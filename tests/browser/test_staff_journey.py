@@ -64,10 +64,10 @@ def upload(page, path) -> None:
     rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path)))
 
 
-def fill(template, target, iso3: str):
+def fill(template, target, iso3: str, **changes):
     book = openpyxl.load_workbook(template)
     header = [cell.value for cell in book["activities"][1]]
-    book["activities"].append([ACTIVITY.get(column, "") for column in header])
+    book["activities"].append([(ACTIVITY | changes).get(column, "") for column in header])
     book["activity_countries"].append(["fund_0001", iso3, "beneficiary"])
     book.save(target)
     return target
@@ -92,7 +92,7 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
     assert len(fund_lists) >= 6  # activity_type, programme_area, fund, mode, scope, region
 
     upload(staff, fill(template, tmp_path / "records.xlsx", iso3="ZZZ"))
-    expect(staff.get_by_text("1 problem(s) found in records.xlsx.", exact=False)).to_be_visible()
+    expect(staff.get_by_text("1 problem found. Fix it in your file", exact=False)).to_be_visible()
     problems = staff.get_by_test_id("stTable").first.inner_text()
     for shown in ("records.xlsx [sheet activity_countries]", "iso3", "ZZZ", "such as KEN for Kenya"):
         assert shown in problems
@@ -106,7 +106,8 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
     upload(staff, fill(template, tmp_path / "records-fixed.xlsx", iso3="CIV"))
     expect(staff.get_by_text("No problems found in records-fixed.xlsx.")).to_be_visible()
     assert metric(staff, "Activities") == f"{activities_before} → {activities_before + 1}"
-    expect(staff.get_by_role("heading", name="activities: 1 added, 0 changed, 0 removed")).to_be_visible()
+    expect(staff.get_by_role("heading", name="activities: 1 added, 0 changed, 0 removed", exact=True)).to_be_visible()
+    expect(staff.get_by_role("heading", name="countries of the activities: 1 added, 0 changed, 0 removed")).to_be_visible()
     expect(staff.get_by_text("Atelier sur les marques, Abidjan")).to_be_visible()
     screenshot(staff, "staff_2_preview")
 
@@ -128,6 +129,65 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
     assert (data_copy / "releases" / "LIVE").read_text().strip().endswith("-shipped")
     assert_no_error(staff)  # the fixed file, checked against release 1 again, has no problem
     screenshot(staff, "staff_4_rolled_back")
+
+
+@pytest.fixture
+def japanese_staff(browser, tmp_path_factory):
+    """A server of its own, on a data folder of its own: this journey publishes and rolls back too."""
+    folder = tmp_path_factory.mktemp("data_ja")
+    shutil.copytree(ROOT / "data" / "raw", folder / "raw")
+    for table in (ROOT / "data").glob("*.parquet"):
+        shutil.copy2(table, folder / table.name)
+    secrets = tmp_path_factory.mktemp("secrets_ja") / "secrets.toml"
+    secrets.write_text(f'staff_password = "{PASSWORD}"\n', encoding="utf-8")
+    with streamlit_server({"FITJP_DATA_DIR": str(folder)}, script="admin.py",
+                          args=("--secrets.files", str(secrets))) as base:
+        page = new_page(browser, base)
+        yield page
+        page.context.close()
+
+
+def test_a_member_of_staff_at_the_jpo_does_it_all_in_japanese(japanese_staff, tmp_path):
+    """Every step, problem, hint and button in Japanese; the year and the country as a JPO
+    member of staff may type them (令和6年度, ベトナム) get suggestions of what to type."""
+    staff = japanese_staff
+    open_page(staff, "/?lang=ja")
+    staff.get_by_label("パスワード", exact=True).fill(PASSWORD)
+    rerun(staff, lambda: staff.get_by_role("button", name="サインイン").click())
+    expect(staff.get_by_role("heading", name="職員用：基金の記録を公開する")).to_be_visible()
+    expect(staff.get_by_text("公開中：当初のデータ（まだ版は公開されていません）。")).to_be_visible()
+
+    template = download(staff, "テンプレートをダウンロード（Excel）", tmp_path / "fund_records.xlsx")
+    upload(staff, fill(template, tmp_path / "records.xlsx", iso3="ベトナム ", year="令和6年度"))
+    expect(staff.get_by_text("2件の問題が見つかりました。", exact=False)).to_be_visible()
+    problems = staff.get_by_test_id("stTable").first
+    for shown in ("直し方", "整数ではありません", "年だけを4桁で入力してください：2024",
+                  "ISO 3166-1 の3文字の国コードではありません", "国の3文字の ISO コードを使ってください：ベトナムは VNM"):
+        expect(problems).to_contain_text(shown)
+    expect(staff.get_by_text("手順3で見つかった問題を修正し", exact=False)).to_be_visible()
+    screenshot(staff, "staff_ja_1_problems")
+
+    upload(staff, fill(template, tmp_path / "records-fixed.xlsx", iso3="VNM"))
+    expect(staff.get_by_text("records-fixed.xlsx に問題は見つかりませんでした。")).to_be_visible()
+    expect(staff.get_by_role("heading", name="活動：追加1件、変更0件、削除0件", exact=True)).to_be_visible()
+    staff.get_by_label("お名前").first.fill("田中 愛子")
+    staff.get_by_label("この版で変わること（公開ページの「出典と方法」に表示されます）").fill("アビジャンの研修")
+    rerun(staff, lambda: staff.get_by_role("button", name="公開する").click())
+    expect(staff.get_by_text("第2版", exact=False).first).to_be_visible()
+    expect(staff.get_by_text("を公開しました。公開ダッシュボードに反映されています。", exact=False)).to_be_visible()
+    screenshot(staff, "staff_ja_2_published")
+
+    rerun(staff, lambda: staff.get_by_role("button", name="この版に戻す").click())
+    expect(staff.get_by_text("戻しました：第1版", exact=False)).to_be_visible()
+    history = staff.get_by_test_id("stTable").last
+    for shown in ("第2版から第1版に戻しました", "田中 愛子", "アビジャンの研修", "● 公開中"):
+        expect(history).to_contain_text(shown)
+    assert_no_error(staff)
+    screenshot(staff, "staff_ja_3_rolled_back")
+
+    rerun(staff, lambda: staff.get_by_text("English", exact=True).click())
+    expect(staff.get_by_role("heading", name="Staff: publish the fund's records")).to_be_visible()
+    expect(staff.get_by_role("heading", name="Releases")).to_be_visible()
 
 
 def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_path, monkeypatch):
