@@ -79,10 +79,12 @@ KANJI_ONLY = "知的財産権研修"  # no kana: what detection by kana alone re
 HALF_WIDTH_KANA = "ﾄｯｷｮ ｾﾐﾅｰ"
 
 
-@pytest.mark.parametrize("encoding, named", [("cp932", "Shift-JIS (cp932)"), ("utf-16", "UTF-16 (with BOM)"),
-                                             ("utf-16-le", "UTF-16 little-endian (no BOM)"),
-                                             ("utf-16-be", "UTF-16 big-endian (no BOM)"),
-                                             ("utf-8-sig", "UTF-8 (with BOM)")])
+ENCODINGS = [("cp932", "Shift-JIS (cp932)"), ("utf-16", "UTF-16 (with BOM)"),
+             ("utf-16-le", "UTF-16 little-endian (no BOM)"), ("utf-16-be", "UTF-16 big-endian (no BOM)"),
+             ("utf-8-sig", "UTF-8 (with BOM)")]  # each file with CRLF line ends, as Excel writes them
+
+
+@pytest.mark.parametrize("encoding, named", ENCODINGS)
 @pytest.mark.parametrize("title", [JAPANESE_TITLE, KANJI_ONLY, HALF_WIDTH_KANA])
 def test_an_encoding_recognised_with_confidence_is_read_and_named(live, tmp_path, encoding, named, title):
     upload = intake.read_upload(activities(tmp_path, {"title": title}, encoding=encoding).read_bytes(),
@@ -91,6 +93,17 @@ def test_an_encoding_recognised_with_confidence_is_read_and_named(live, tmp_path
     result = releases.check(upload)
     assert result.ok
     assert next(c for c in result.changes if c.table == "activities").added.title.tolist() == [title]
+
+
+@pytest.mark.parametrize("encoding, named", ENCODINGS)
+@pytest.mark.parametrize("title", [KANJI_ONLY, HALF_WIDTH_KANA])
+def test_a_file_in_any_of_those_encodings_is_published_by_the_cli_with_its_text_intact(
+        live, tmp_path, capsys, encoding, named, title):
+    path = activities(tmp_path, {"title": title}, encoding=encoding)
+    assert cli.main(["publish", str(path), "--note", encoding]) == 0
+    assert f"activities.csv: read as {named}" in capsys.readouterr().out
+    published = pd.read_csv(settings.raw_dir() / "activities.csv", dtype=str, encoding="utf-8")
+    assert published.set_index("activity_id").title["fund_0001"] == title
 
 
 def test_nothing_to_publish_when_the_file_changes_nothing(live, tmp_path):
