@@ -128,5 +128,8 @@ def test_every_text_key_used_exists_in_every_language():
 
 
 def test_every_language_has_every_key():
+    """Every key of the public app in every language; the staff app's in its own two."""
     for language in i18n.LANGUAGES:
-        assert i18n.texts(language).keys() == i18n.texts("en").keys(), language
+        english = {key for key in i18n.texts("en")
+                   if language in i18n.STAFF_LANGUAGES or not key.startswith(i18n.STAFF_KEYS)}
+        assert i18n.texts(language).keys() == english, language

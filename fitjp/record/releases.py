@@ -10,9 +10,9 @@ Layout, under the data folder (fitjp/settings.py, FITJP_DATA_DIR):
 
 A release is staged in releases/.staging-<id>/ and renamed into place only when every file
 was written; then LIVE is replaced. A failure at any point leaves LIVE, and so what the app
-reads, as it was. The first publish also keeps the shipped data as release 1, so a roll
-back can return to it. The staff app (admin.py) and the CLI (python -m fitjp.record build) both
-use these functions.
+reads, as it was. The first publish also keeps the shipped data as release 1, dated by its
+data's as-of date, so a roll back can return to it. The staff app (admin.py) and the CLI
+(python -m fitjp.record) both use these functions; nothing else writes the record.
 """
 
 from __future__ import annotations
