@@ -3,6 +3,7 @@
 import streamlit as st
 
 from fitjp import health, ui
+from fitjp.ui import citation as ui_citation
 from fitjp.ui import faults as ui_faults
 from fitjp.i18n import t
 
@@ -31,3 +32,4 @@ with ui_faults.guard(faults, lang):
     if ui.filters().present:
         ui.presenter_css()
     page.run()
+    ui_citation.cite_this_view(ui.filters().lang, ui.filters().present)  # under every page

@@ -83,6 +83,13 @@ def iati_reporting_org() -> str:
     return os.environ.get("FITJP_IATI_REPORTING_ORG", "").strip() or IATI_PLACEHOLDER
 
 
+def report_to() -> str:
+    """Where "Report a data problem" writes: an e-mail address, or an issue tracker's
+    new-issue address (https://...). Unset, the link opens the reader's mail with the view
+    filled in and no recipient, for them to choose."""
+    return os.environ.get("FITJP_REPORT_TO", "").strip()
+
+
 def _whole_number(variable: str, default: int) -> int:
     value = os.environ.get(variable, "").strip()
     if not value:

@@ -76,7 +76,8 @@ h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
 PRINT_CSS = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stSidebarCollapsedControl"], .st-key-brief_actions, .st-key-brief_picker {
+  [data-testid="stSidebarCollapsedControl"], .st-key-brief_actions, .st-key-brief_picker,
+  .st-key-cite_this_view {
     display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
   @page { size: A4; margin: 12mm; }

@@ -101,3 +101,25 @@ def test_dark_theme_keeps_charts_readable(browser, server):
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     screenshot(page, "funding_dark")
     page.context.close()
+
+
+def test_a_reader_copies_the_views_citation_and_finds_the_report_link_filled_in(browser, server):
+    """The citation under a filtered French view: copied with its button, it is what the page
+    shows, with the view's own address; the report link carries that address too."""
+    from fitjp.i18n import t
+
+    page = new_page(browser, server, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        open_page(page, "funding?from=2010&lang=fr")
+        cited = page.locator(".st-key-cite_this_view")
+        cited.scroll_into_view_if_needed()
+        shown = cited.locator("[data-testid='stCode'] code").inner_text().strip()
+        assert shown.startswith(t("app.title", "fr")) and f"{server}/funding?from=2010&lang=fr" in shown
+        cited.locator("[data-testid='stCode']").hover()
+        cited.get_by_role("button", name="Copy to clipboard").click()
+        assert page.evaluate("navigator.clipboard.readText()").strip() == shown
+        link = cited.get_by_role("link", name=t("report.link", "fr")).get_attribute("href")
+        assert link.startswith("mailto:?subject=") and "from%3D2010%26lang%3Dfr" in link
+        screenshot(page, "citation_fr")
+    finally:
+        page.context.close()
