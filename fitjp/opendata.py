@@ -15,7 +15,7 @@ import zipfile
 import duckdb
 import pyarrow.csv as arrow_csv
 
-from fitjp import db
+from fitjp import db, settings
 from fitjp.record.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
 
 PACKAGE_NAME = "fit-japan-ip-global"
@@ -27,13 +27,23 @@ PACKAGE_DESCRIPTION = (
     "WTO documents. Every row names its source (sources.csv) and most quote it; a year no source "
     "documents is absent, never estimated."
 )
-# The sources' own terms apply: the project states no licence of its own for the compilation
-# (see the README), so none is claimed here. The entry points readers to the sources table.
-LICENCE = {
+SOURCES_TERMS = "each figure also stays under the terms of the document it was read in (sources.csv)"
+# With FITJP_DATA_LICENCE=none the compilation claims no licence; the entry then points
+# readers to the sources table alone.
+NO_LICENCE = {
     "path": "sources.csv",
     "title": "No licence is granted by this compilation: each figure stays under the terms of the "
              "document it was read in (see sources.csv for every source and its address).",
 }
+
+
+def licences() -> list[dict]:
+    """The package's licences: the compilation's (settings.data_licence), and the sources' own."""
+    chosen = settings.data_licence()
+    if chosen is None:
+        return [NO_LICENCE]
+    name, title, url = chosen
+    return [{"name": name, "path": url, "title": f"{title}, for this compilation; {SOURCES_TERMS}"}]
 
 # Frictionless types for schema.py's kinds. Dates are as precise as their source says them
 # (1987, 1997-01 or 1997-09-10), which Frictionless's `date` type cannot hold: they are strings
@@ -103,7 +113,7 @@ def package_descriptor(sources: list[dict], data_as_of: str) -> dict:
         "description": PACKAGE_DESCRIPTION,
         "keywords": ["WIPO", "Japan Patent Office", "funds-in-trust", "intellectual property",
                      "development cooperation"],
-        "licenses": [LICENCE],
+        "licenses": licences(),
         "sources": [{"title": s["source_name"], "path": s["source_url"]} for s in sources],
         "resources": [resource_descriptor(table) for table in TABLES.values()],
     }

@@ -83,6 +83,26 @@ def iati_reporting_org() -> str:
     return os.environ.get("FITJP_IATI_REPORTING_ORG", "").strip() or IATI_PLACEHOLDER
 
 
+# Licences the compiled data may be published under (FITJP_DATA_LICENCE), by SPDX id.
+DATA_LICENCES = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0 International", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODC-By-1.0": ("Open Data Commons Attribution License 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
+}
+
+
+def data_licence() -> tuple[str, str, str] | None:
+    """The licence of the compilation (the tables as compiled here), as (SPDX id, title, URL):
+    CC BY 4.0 unless FITJP_DATA_LICENCE names another of DATA_LICENCES, or `none` to claim no
+    licence. Each figure also stays under the terms of the document it was read in."""
+    chosen = os.environ.get("FITJP_DATA_LICENCE", "").strip() or "CC-BY-4.0"
+    if chosen.lower() == "none":
+        return None
+    if chosen not in DATA_LICENCES:
+        raise ValueError(f"FITJP_DATA_LICENCE={chosen!r}: one of {', '.join(DATA_LICENCES)}, or none, is expected")
+    return (chosen, *DATA_LICENCES[chosen])
+
+
 def report_to() -> str:
     """Where "Report a data problem" writes: an e-mail address, or an issue tracker's
     new-issue address (https://...). Unset, the link opens the reader's mail with the view

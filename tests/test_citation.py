@@ -73,6 +73,7 @@ def test_every_page_ends_with_its_citation_and_the_report_link(page):
     cited = [text for text in code if t("app.title", lang) in text and AS_OF in text]
     assert len(cited) == 1 and "country=KEN" in cited[0]
     assert (f"lang={lang}" in cited[0]) == (lang != "en")  # English is the default: no lang= in the URL
+    assert "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)" in " ".join(c.value for c in app.caption)
     link = next(m.value for m in app.markdown if t("report.link", lang) in m.value)
     assert "country%3DKEN" in link or "country=KEN" in unquote(link)
 

@@ -61,7 +61,9 @@ def test_the_descriptor_says_what_schema_py_says(archive):
     assert resources["activity_countries"]["schema"]["primaryKey"] == ["activity_id", "iso3", "role"]
     assert {"fields": ["iso3"], "reference": {"resource": "countries", "fields": ["iso3"]}} in \
         resources["activity_countries"]["schema"]["foreignKeys"]
-    assert descriptor["version"] and descriptor["licenses"][0]["path"] == "sources.csv"
+    assert descriptor["version"] and descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert descriptor["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "sources.csv" in descriptor["licenses"][0]["title"]  # each source keeps its own terms
     assert "wipo.int" in " ".join(s["path"] for s in descriptor["sources"])
 
 
@@ -92,3 +94,21 @@ def test_the_package_opens_in_frictionless_with_typed_rows(archive, tmp_path):
     rows = package.get_resource("contributions").read_rows()
     first = next(r for r in rows if r["fiscal_year"] == 1987)
     assert first["amount"] == 30840000 and first["currency"] == "JPY"
+
+
+@pytest.mark.parametrize("setting, claimed", [("", "CC-BY-4.0"), ("CC0-1.0", "CC0-1.0"), ("none", None)])
+def test_the_compilations_licence_is_a_setting(monkeypatch, setting, claimed):
+    from fitjp import opendata
+
+    monkeypatch.setenv("FITJP_DATA_LICENCE", setting)
+    [licence] = opendata.licences()
+    assert licence.get("name") == claimed
+    assert claimed or licence["path"] == "sources.csv"
+
+
+def test_an_unknown_licence_is_refused_with_the_choices(monkeypatch):
+    from fitjp import settings
+
+    monkeypatch.setenv("FITJP_DATA_LICENCE", "MIT")
+    with pytest.raises(ValueError, match="CC-BY-4.0, CC0-1.0, ODC-By-1.0, or none"):
+        settings.data_licence()

@@ -1,5 +1,6 @@
-"""Under every page: how to cite this view (with a copy button) and a link to report a data
-problem in it, both naming the view's address with its filters and the release it shows."""
+"""Under every page: how to cite this view (with a copy button), the data's licence, and a
+link to report a data problem in it, naming the view's address with its filters and the
+release it shows."""
 
 from __future__ import annotations
 
@@ -23,8 +24,18 @@ def cite_this_view(lang: str, present: bool) -> None:
     with st.container(key="cite_this_view"):
         st.markdown(f"**{t('cite.heading', lang)}**")
         st.code(citation(view, lang, date.today()), language=None, wrap_lines=True)  # its own copy button
+        st.caption(licence_line(lang))
         link = report_address(view, lang, settings.report_to())
         st.markdown(f"[{t('report.link', lang)}]({link})")
+
+
+def licence_line(lang: str) -> str:
+    """The compilation's licence (a setting, CC BY 4.0 unless changed), and the sources' own."""
+    chosen = settings.data_licence()
+    if chosen is None:
+        return t("cite.no_licence", lang)
+    name, _, url = chosen
+    return t("cite.licence", lang, licence=name.replace("-", " "), url=url)
 
 
 def current_view() -> View:
