@@ -13,6 +13,8 @@ without touching code; each is read when asked for, never at import time.
 | FITJP_CACHE_ENTRIES      | 256     | query results, and built views, kept (fitjp/ui/memo.py)        |
 | FITJP_CACHE_TTL          | 3600    | seconds a kept result or view lives (fitjp/ui/memo.py)         |
 | FITJP_IATI_REPORTING_ORG | XX-FITJP-PLACEHOLDER | the IATI organisation identifier of whoever publishes the IATI export (fitjp/iati.py); the placeholder says none is set |
+| FITJP_DATA_LICENCE       | CC-BY-4.0 | the compiled data's licence: CC-BY-4.0, CC0-1.0, ODC-By-1.0, or none (each source keeps its own terms) |
+| FITJP_REPORT_TO          | (none)  | where "Report a data problem" writes: an e-mail address or an issue tracker's https:// address |
 
 Releases (fitjp/record/releases.py): the staff app and `python -m fitjp.record publish` write each
 release of the data to its own folder, FITJP_DATA_DIR/releases/<id>/ (Parquet, raw/ CSVs,
