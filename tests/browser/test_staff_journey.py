@@ -6,6 +6,7 @@ publishes and rolls back. The app runs on a temporary copy of the data folder
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 
 import openpyxl
 import pandas as pd
@@ -24,19 +25,30 @@ ACTIVITY = {"activity_id": "fund_0001", "title": "Atelier sur les marques, Abidj
 
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("data")
+    return copy_of_the_data(tmp_path_factory.mktemp("data"))
+
+
+def copy_of_the_data(folder):
+    """The shipped data folder's tables (raw CSVs and Parquet), copied for the app to write."""
     shutil.copytree(ROOT / "data" / "raw", folder / "raw")
     for table in (ROOT / "data").glob("*.parquet"):
         shutil.copy2(table, folder / table.name)
     return folder
 
 
-@pytest.fixture(scope="module")
-def staff_server(tmp_path_factory, data_copy):
+@contextmanager
+def staff_app(tmp_path_factory, data_folder):
+    """The staff app (admin.py) serving `data_folder`, its password in a secrets file of its own."""
     secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
     secrets.write_text(f'staff_password = "{PASSWORD}"\n', encoding="utf-8")
-    with streamlit_server({"FITJP_DATA_DIR": str(data_copy)}, script="admin.py",
+    with streamlit_server({"FITJP_DATA_DIR": str(data_folder)}, script="admin.py",
                           args=("--secrets.files", str(secrets))) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def staff_server(tmp_path_factory, data_copy):
+    with staff_app(tmp_path_factory, data_copy) as base:
         yield base
 
 
@@ -134,14 +146,7 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
 @pytest.fixture
 def japanese_staff(browser, tmp_path_factory):
     """A server of its own, on a data folder of its own: this journey publishes and rolls back too."""
-    folder = tmp_path_factory.mktemp("data_ja")
-    shutil.copytree(ROOT / "data" / "raw", folder / "raw")
-    for table in (ROOT / "data").glob("*.parquet"):
-        shutil.copy2(table, folder / table.name)
-    secrets = tmp_path_factory.mktemp("secrets_ja") / "secrets.toml"
-    secrets.write_text(f'staff_password = "{PASSWORD}"\n', encoding="utf-8")
-    with streamlit_server({"FITJP_DATA_DIR": str(folder)}, script="admin.py",
-                          args=("--secrets.files", str(secrets))) as base:
+    with staff_app(tmp_path_factory, copy_of_the_data(tmp_path_factory.mktemp("data_ja"))) as base:
         page = new_page(browser, base)
         yield page
         page.context.close()
@@ -195,10 +200,7 @@ def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_pat
     next page view: the Sources page's What changed and every caption's data date."""
     from fitjp.record import cli
 
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / "raw", folder / "raw")
-    for table in (ROOT / "data").glob("*.parquet"):
-        shutil.copy2(table, folder / table.name)
+    folder = copy_of_the_data(tmp_path / "data")
     monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
     with streamlit_server({"FITJP_DATA_DIR": str(folder)}) as base:
         page = new_page(browser, base)
