@@ -37,8 +37,9 @@ from fitjp.record.intake import Intake, Sheet, UploadOrigin
 from fitjp.record.schema import TABLES, Table, reached
 from fitjp.record.validate import Problem, ValidationError, check_all, check_plausible
 
-MODES = {"update": "add new rows and replace rows whose id is already published",
-         "replace": "replace every row of each table in the file by the file's rows"}
+# update: add new rows and replace rows whose id is already published; replace: replace every
+# row of each table in the file by the file's rows (the staff app says so: staff.mode_* keys).
+MODES = ("update", "replace")
 
 
 class ReleaseError(Exception):
