@@ -27,6 +27,7 @@ else
   RUN_DIR="$(mktemp -d -t fitjp-serve.XXXXXX)"; OWN_RUN_DIR=1
 fi
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
+DATA_DIR="$(cd "${FITJP_DATA_DIR:-$ROOT/data}" && pwd)"  # nginx serves the data URLs' files from here
 
 log() { echo "serve.sh: $*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -69,7 +70,7 @@ start_worker() {
   local i="$1"
   # No file watcher (nothing changes under a served app, and polling costs CPU); generic error
   # messages in the browser, the details in the process's log.
-  (cd "$ROOT" && exec "$PYTHON" -m streamlit run dashboard.py \
+  (cd "$ROOT" && exec "$PYTHON" -m streamlit run app.py \
       --server.headless true --server.address 127.0.0.1 --server.port "${PORTS[i]}" \
       --server.fileWatcherType none --server.runOnSave false --client.showErrorDetails none \
       --browser.gatherUsageStats false) >> "$RUN_DIR/streamlit-${PORTS[i]}.log" 2>&1 &
@@ -125,6 +126,7 @@ esc() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
 awk -v ups="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", ups; else print }' \
     "$DEPLOY_DIR/nginx.conf.template" \
   | sed -e "s|@RUN_DIR@|$(esc "$RUN_DIR")|g" -e "s|@WWW_DIR@|$(esc "$WWW_DIR")|g" -e "s|@PORT@|$PORT|g" \
+        -e "s|@DATA_DIR@|$(esc "$DATA_DIR")|g" \
         -e "$([ "$BROTLI" -eq 1 ] && echo 's/^\([[:space:]]*\)#brotli /\1/' || echo 's/^$//')" \
         > "$RUN_DIR/nginx.conf"
 "$NGINX" -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log"

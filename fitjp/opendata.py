@@ -2,6 +2,10 @@
 Frictionless `datapackage.json` (Data Package v1) describing every table, field, type,
 allowed values, required fields, primary key and foreign keys.
 
+The same package is also kept as files beside each release (its `open/` folder: every table
+as .csv, .json and .parquet, and datapackage.json, each naming the release), which the data
+URLs serve (/data/activities.csv: app.py, and deploy/ through nginx).
+
 Everything in the descriptor is generated from fitjp/record/schema.py, the one description of the
 tables: a column added there appears here without touching this module. Pure: no Streamlit.
 """
@@ -10,10 +14,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import tempfile
 import zipfile
+from pathlib import Path
 
 import duckdb
 import pyarrow.csv as arrow_csv
+import pyarrow.parquet as pq
 
 from fitjp import db, settings
 from fitjp.record.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
@@ -103,7 +112,7 @@ def resource_descriptor(table: Table) -> dict:
             "encoding": "utf-8", "schema": schema}
 
 
-def package_descriptor(sources: list[dict], data_as_of: str) -> dict:
+def package_descriptor(sources: list[dict], data_as_of: str, release: dict | None = None) -> dict:
     """The datapackage.json: every table of schema.py, the licence statement and, as the
     package's sources, every document the data was read in (sources_list: name and url)."""
     descriptor = {
@@ -119,31 +128,124 @@ def package_descriptor(sources: list[dict], data_as_of: str) -> dict:
     }
     if data_as_of:  # the release's date is the package's version: a new release, a new version
         descriptor |= {"version": data_as_of, "created": f"{data_as_of}T00:00:00Z"}
+    if release:
+        descriptor["release"] = release
     return descriptor
+
+
+def table_rows(connection: duckdb.DuckDBPyConnection, table: Table):
+    """One table's rows as Arrow, columns in schema order."""
+    columns = ", ".join(f'"{name}"' for name in table.column_names)  # fixed names from schema.py
+    cursor = connection.cursor()  # a cursor per call: Streamlit runs sessions in threads
+    try:
+        return cursor.sql(f'select {columns} from "{table.name}"').to_arrow_table()
+    finally:
+        cursor.close()
 
 
 def table_csv(connection: duckdb.DuckDBPyConnection, table: Table) -> bytes:
     """One table as UTF-8 CSV, columns in schema order, a missing value as an empty cell.
     Arrow writes whole numbers as whole numbers (1987, not 1987.0)."""
-    columns = ", ".join(f'"{name}"' for name in table.column_names)  # fixed names from schema.py
-    cursor = connection.cursor()  # a cursor per call: Streamlit runs sessions in threads
-    try:
-        rows = cursor.sql(f'select {columns} from "{table.name}"').to_arrow_table()
-    finally:
-        cursor.close()
     out = io.BytesIO()
-    arrow_csv.write_csv(rows, out)
+    arrow_csv.write_csv(table_rows(connection, table), out)
     return out.getvalue()
+
+
+def data_as_of(connection: duckdb.DuckDBPyConnection) -> str:
+    info = db.run(connection, "release_info")
+    return dict(zip(info.key, info.value)).get("data_as_of", "")
+
+
+def descriptor_of(connection: duckdb.DuckDBPyConnection, release: dict | None = None) -> dict:
+    sources = db.run(connection, "sources_list").to_dict("records")
+    return package_descriptor(sources, data_as_of(connection), release)
 
 
 def data_package_zip(connection: duckdb.DuckDBPyConnection) -> bytes:
     """The zip a reader downloads: datapackage.json and one CSV per table, side by side."""
-    sources = db.run(connection, "sources_list").to_dict("records")
-    release = db.run(connection, "release_info")
-    descriptor = package_descriptor(sources, dict(zip(release.key, release.value)).get("data_as_of", ""))
+    descriptor = descriptor_of(connection)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
         for table in TABLES.values():
             archive.writestr(f"{table.name}.csv", table_csv(connection, table))
     return out.getvalue()
+
+
+# ---- the data URLs' files ------------------------------------------------------------------
+
+OPEN_FOLDER = "open"  # beside a release's Parquet files
+FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "parquet": "application/vnd.apache.parquet"}
+DESCRIPTOR = "datapackage.json"
+
+
+def file_names() -> dict[str, str]:
+    """Every file a data URL may name, with its media type: nothing else is ever served."""
+    names = {f"{table}.{extension}": media for table in TABLES for extension, media in FORMATS.items()}
+    return names | {DESCRIPTOR: "application/json"}
+
+
+def release_named(manifest: dict | None) -> dict:
+    """The release as the open files name it: its version, id and date; the data as shipped
+    (no release published yet) has no version."""
+    if manifest is None:
+        return {"version": None, "id": "shipped", "created": None}
+    return {key: manifest[key] for key in ("version", "id", "created")}
+
+
+def open_files(data_dir: Path, release: dict) -> Path:
+    """The folder of a data folder's open files, written on first need (see write_files)."""
+    folder = data_dir / OPEN_FOLDER
+    if not (folder / DESCRIPTOR).is_file():
+        connection = db.connect(data_dir, derive_missing=False)
+        try:
+            write_files(connection, folder, release)
+        finally:
+            connection.close()
+    return folder
+
+
+def write_files(connection: duckdb.DuckDBPyConnection, folder: Path, release: dict) -> None:
+    """Every table as .csv, .json and .parquet, and datapackage.json, each naming `release`
+    (its version, id, date and data date), in `folder`. Written in a sibling folder renamed
+    into place once whole: a reader finds every file of one release, or none. A folder
+    already there (another process wrote it first) is kept: a release's data never changes."""
+    staged = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    try:
+        release = release | {"data_as_of": data_as_of(connection)}
+        named = {"release": release, "licenses": licences()}
+        (staged / DESCRIPTOR).write_text(json.dumps(descriptor_of(connection, release), ensure_ascii=False, indent=2),
+                                         encoding="utf-8")
+        for table in TABLES.values():
+            rows = table_rows(connection, table)
+            arrow_csv.write_csv(rows, staged / f"{table.name}.csv")
+            pq.write_table(rows.replace_schema_metadata({"release": json.dumps(release)}),
+                           staged / f"{table.name}.parquet")
+            write_json(connection, table, staged / f"{table.name}.json", named)
+        os.chmod(staged, 0o755)  # mkdtemp makes it private; nginx may run as another user
+        try:
+            os.rename(staged, folder)
+        except OSError:
+            if not (folder / DESCRIPTOR).is_file():
+                raise
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def write_json(connection: duckdb.DuckDBPyConnection, table: Table, path: Path, named: dict) -> None:
+    """{"table", "release", "licenses", "rows": [one object per row]}: DuckDB writes the rows
+    as it reads them, so a table of millions is never held as Python objects."""
+    rows_file = path.with_suffix(".rows")
+    columns = ", ".join(f'"{name}"' for name in table.column_names)
+    cursor = connection.cursor()
+    try:
+        cursor.execute(f'copy (select {columns} from "{table.name}") to {db.quoted(rows_file)} '
+                       "(format json, array true)")
+    finally:
+        cursor.close()
+    head = json.dumps({"table": table.name} | named, ensure_ascii=False)[:-1]
+    with open(path, "wb") as out, open(rows_file, "rb") as rows:
+        out.write(f'{head}, "rows": '.encode())
+        shutil.copyfileobj(rows, out)
+        out.write(b"}\n")
+    rows_file.unlink()

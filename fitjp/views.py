@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from fitjp import charts, ui
+from fitjp.chartdata import ChartData, Column
 from fitjp.charts import Style
 from fitjp.filters import Filters
 from fitjp.i18n import label, organisation, t
@@ -29,12 +30,48 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
                     lambda: charts.funding_history(years, statements, filters.currency, style, title=title,
                                                    compact=compact))
     ui.chart(fig, filters, alt=t("funding.title", lang, currency=filters.currency), key=key,
-             source=f"{t('caption.public_record', lang)}; {organisation(rates.publisher, lang)}")
+             source=f"{t('caption.public_record', lang)}; {organisation(rates.publisher, lang)}",
+             data=funding_data(years, filters.currency, lang))
     if not compact:
         st.caption(" ".join(funding_notes(charts.drawn_marks(fig), filters.currency, rates, lang)))
         if key_line := charts.milestone_key(fig, lang):
             st.caption(key_line)
     return years
+
+
+def funding_data(years: pd.DataFrame, currency: str, lang: str) -> ChartData:
+    """The funding chart's bars as rows: a year with no public figure, or a stated amount with
+    no exchange rate, says so instead of holding a number."""
+    notes = years.is_gap.map({True: t("label.gap_year", lang), False: None})
+    notes = notes.where(~years.lacks_rate.fillna(False).astype(bool), t("label.no_rate", lang))
+    return ChartData("funding-history", t("funding.title", lang, currency=currency), years.assign(note=notes), (
+        Column("fiscal_year", t("label.fiscal_year", lang), is_year=True),
+        Column("fund", t("label.fund", lang), lambda v: label("fund", v, lang)),
+        Column("amount", t("label.amount", lang, currency=currency)),
+        Column("amount_stated", t("label.stated", lang)),
+        Column("currency_stated", t("label.currency", lang)),
+        Column("status", t("label.status", lang), lambda v: label("status", v, lang)),
+        Column("note", t("label.note", lang)),
+        Column("cumulative_documented", t("label.cumulative_axis", lang, currency=currency)),
+        Column("source_title", t("label.source", lang))))
+
+
+def counts_data(name: str, title: str, rows: pd.DataFrame, category: Column, lang: str,
+                count: str = "activity_count") -> ChartData:
+    """A chart of activity counts per category (a year, a type, a country) as rows."""
+    return ChartData(name, title, rows, (category, Column(count, t("label.activities", lang))))
+
+
+def stacked_data(name: str, title: str, rows: pd.DataFrame, x: Column, series: str, names: dict, heading: str,
+                 lang: str) -> ChartData:
+    """A chart of bars stacked (or grouped) by series as rows: the rows charts.stacked_bars draws,
+    those with an x and a series it names (None for rows without one), named as its legend names them."""
+    drawn = rows.dropna(subset=[x.name])
+    drawn = drawn[drawn[series].isin([k for k in names if k is not None])
+                  | (drawn[series].isna() if None in names else False)]
+    legend = drawn[series].map(lambda v: names[None] if pd.isna(v) else names[v])
+    return ChartData(name, title, drawn.assign(series_name=legend), (
+        x, Column("series_name", heading), Column("activity_count", t("label.activities", lang))))
 
 
 def funding_notes(marks: set[str], currency: str, rates, lang: str) -> list[str]:
@@ -63,10 +100,15 @@ def activity_map(filters: Filters, style: Style, key: str, metric: str = "activi
         title, value_title = t("map.title_participants", lang), t("label.participants", lang)
     else:
         title, value_title = t("map.title", lang), t("label.activities", lang)
+    shown = ui.localized_countries(by_country).dropna(subset=[metric])
     fig = ui.shared(("world_map", ui.hashable(filters.activity_params()), metric, style, title, zoom),
-                    lambda: charts.world_map(ui.localized_countries(by_country).dropna(subset=[metric]), metric,
-                                             value_title, style, title=title, regions=filters.regions, zoom=zoom))
-    event = ui.chart(fig, filters, alt=title, key=key, on_select="rerun", selection_mode="points")
+                    lambda: charts.world_map(shown, metric, value_title, style, title=title, regions=filters.regions,
+                                             zoom=zoom))
+    data = ChartData("map-" + metric.replace("_", "-"), title, shown, (
+        Column("name", t("label.country", lang)), Column("iso3", "ISO 3166-1"),
+        Column("wipo_region", t("label.region", lang), lambda v: label("region", v, lang)),
+        Column(metric, value_title)))
+    event = ui.chart(fig, filters, alt=title, key=key, on_select="rerun", selection_mode="points", data=data)
     muted = [t("map.muted", lang)] if "muted" in charts.drawn_marks(fig) else []
     st.caption(" ".join([t("map.grey", lang), *muted, t("map.disclaimer", lang)]))
     clicked = charts.clicked_country(event.selection.points) if event else None
@@ -86,7 +128,10 @@ def top_countries(filters: Filters, style: Style, key: str, limit: int = 10) -> 
                     lambda: charts.bars(ui.localized_countries(by_country), "name", "activity_count", style,
                                         t("label.country", lang), t("label.activities", lang),
                                         title=t("map.top", lang, count=len(by_country)), horizontal=True))
-    ui.chart(fig, filters, alt=t("map.top", lang, count=len(by_country)), key=key)
+    title = t("map.top", lang, count=len(by_country))
+    ui.chart(fig, filters, alt=title, key=key,
+             data=counts_data("top-countries", title, ui.localized_countries(by_country),
+                              Column("name", t("label.country", lang)), lang))
 
 
 def objectives(filters: Filters, style: Style, key: str) -> bool:
@@ -98,7 +143,11 @@ def objectives(filters: Filters, style: Style, key: str) -> bool:
         return False
     fig = ui.shared(("objectives", ui.hashable(filters.activity_params()), style),
                     lambda: charts.objectives_bars(by_area, style, title=t("objectives.hierarchy", lang)))
-    ui.chart(fig, filters, alt=t("objectives.hierarchy", lang), key=key)
+    title = t("objectives.hierarchy", lang)
+    ui.chart(fig, filters, alt=title, key=key, data=ChartData("objectives", title, by_area, (
+        Column("objective", t("label.objective", lang), lambda v: label("objective", v, lang)),
+        Column("programme_area", t("label.area", lang), lambda v: label("area", v, lang)),
+        Column("activity_count", t("label.activities", lang)))))
     return True
 
 
@@ -139,7 +188,9 @@ def country_timeline(filters: Filters, style: Style, key: str) -> None:
     fig = ui.shared(("country_timeline", ui.hashable(filters.activity_params()), style),
                     lambda: charts.bars(timeline, "year", "activity_count", style, t("label.year", lang),
                                         t("label.activities", lang), title=t("country.timeline", lang)))
-    ui.chart(fig, filters, alt=t("country.timeline", lang), key=key)
+    ui.chart(fig, filters, alt=t("country.timeline", lang), key=key,
+             data=counts_data("activities-per-year", t("country.timeline", lang), timeline.dropna(subset=["year"]),
+                              Column("year", t("label.year", lang), is_year=True), lang))
 
 
 def activity_types(filters: Filters, style: Style, key: str) -> None:
@@ -152,7 +203,9 @@ def activity_types(filters: Filters, style: Style, key: str) -> None:
                     lambda: charts.bars(types, "activity_type", "activity_count", style, t("label.type", lang),
                                         t("label.activities", lang), title=t("country.types", lang), horizontal=True,
                                         names=lambda v: label("type", v, lang)))
-    ui.chart(fig, filters, alt=t("country.types", lang), key=key)
+    ui.chart(fig, filters, alt=t("country.types", lang), key=key,
+             data=counts_data("activity-types", t("country.types", lang), types.dropna(subset=["activity_type"]),
+                              Column("activity_type", t("label.type", lang), lambda v: label("type", v, lang)), lang))
 
 
 def compact(style: Style, height: int) -> Style:

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from fitjp import charts, ui
+from fitjp import charts, ui, views
+from fitjp.chartdata import Column
 from fitjp.i18n import label, t
 from fitjp.record.schema import ACTIVITY_TYPES, OBJECTIVES
 
@@ -45,7 +46,9 @@ fig = ui.shared(("compare_by_year", key, style),  # countries side by side in ea
                 lambda: charts.stacked_bars(by_year, "year", "activity_count", "iso3", names, style,
                                             t("label.year", lang), t("label.activities", lang),
                                             title=t("compare.by_year", lang), barmode="group"))
-ui.chart(fig, filters, alt=t("compare.by_year", lang), key="compare_by_year")
+ui.chart(fig, filters, alt=t("compare.by_year", lang), key="compare_by_year",
+         data=views.stacked_data("compare-by-year", t("compare.by_year", lang), by_year,
+                                 Column("year", t("label.year", lang), is_year=True), "iso3", names, t("label.country", lang), lang))
 
 left, right = st.columns(2)
 with left:
@@ -56,7 +59,11 @@ with left:
                                                 {o: label("objective", o, lang) for o in OBJECTIVES}, style,
                                                 t("label.country", lang), t("label.activities", lang),
                                                 title=t("compare.objectives", lang)))
-    ui.chart(fig, filters, alt=t("compare.objectives", lang), key="compare_objectives")
+    ui.chart(fig, filters, alt=t("compare.objectives", lang), key="compare_objectives",
+             data=views.stacked_data("compare-by-objective", t("compare.objectives", lang),
+                                     ui.localized_countries(by_objective), Column("name", t("label.country", lang)),
+                                     "objective", {o: label("objective", o, lang) for o in OBJECTIVES},
+                                     t("label.objective", lang), lang))
 with right:
     by_type = ui.query("compare_by_type", **params)
     present = set(by_type.activity_type)  # colours go to the types drawn, so fewer repeat
@@ -66,4 +73,8 @@ with right:
                                                 {a: label("type", a, lang) for a in ACTIVITY_TYPES if a in present},
                                                 style, t("label.country", lang), t("label.activities", lang),
                                                 title=t("compare.types", lang)))
-    ui.chart(fig, filters, alt=t("compare.types", lang), key="compare_types")
+    ui.chart(fig, filters, alt=t("compare.types", lang), key="compare_types",
+             data=views.stacked_data("compare-by-type", t("compare.types", lang), ui.localized_countries(by_type),
+                                     Column("name", t("label.country", lang)), "activity_type",
+                                     {a: label("type", a, lang) for a in ACTIVITY_TYPES if a in present},
+                                     t("label.type", lang), lang))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from fitjp import charts, ui, views
+from fitjp.chartdata import Column
 from fitjp.filters import MAP_METRICS, MAP_ZOOMS
 from fitjp.i18n import label, t
 from fitjp.record.schema import ACTIVITY_REGIONS
@@ -67,4 +68,6 @@ else:
 fig = ui.shared(("regions_over_time", ui.hashable(params), scheme, style),
                 lambda: charts.stacked_bars(regions, "year", "activity_count", "region", names, style,
                                             t("label.year", lang), t("label.activities", lang)))
-ui.chart(fig, filters, alt=t("map.by_region", lang), key="regions_over_time")
+ui.chart(fig, filters, alt=t("map.by_region", lang), key="regions_over_time",
+         data=views.stacked_data("activities-per-region", t("map.by_region", lang), regions,
+                                 Column("year", t("label.year", lang), is_year=True), "region", names, t("label.region", lang), lang))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from fitjp import charts, ui, views
+from fitjp.chartdata import Column
 from fitjp.i18n import label, organisation, t
 from fitjp.record.schema import OBJECTIVES
 from fitjp.text import inert, link
@@ -23,7 +24,11 @@ with right:
                                                 {o: label("objective", o, lang) for o in OBJECTIVES}, style,
                                                 t("label.year", lang), t("label.activities", lang),
                                                 title=t("objectives.trend", lang)))
-    ui.chart(fig, filters, alt=t("objectives.trend", lang), key="objectives_trend")
+    ui.chart(fig, filters, alt=t("objectives.trend", lang), key="objectives_trend",
+             data=views.stacked_data("objectives-per-year", t("objectives.trend", lang), trend,
+                                     Column("year", t("label.year", lang), is_year=True), "objective",
+                                     {o: label("objective", o, lang) for o in OBJECTIVES}, t("label.objective", lang),
+                                     lang))
 
 st.header(t("objectives.examples", lang))
 EXAMPLES = 6  # an objective's newest activities under its tab

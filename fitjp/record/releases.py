@@ -5,7 +5,10 @@ Layout, under the data folder (fitjp/settings.py, FITJP_DATA_DIR):
 
     releases/<id>/            one folder per release, never rewritten: *.parquet, raw/*.csv
     releases/<id>/manifest.json   when, by whom, the uploaded file's name and sha256, rows, note
+    releases/<id>/open/       its open data files, which the data URLs serve (fitjp/opendata.py)
     releases/LIVE             the live release's id, one line, replaced by os.replace
+    releases/live             a link to the live release's folder, replaced just after LIVE:
+                              what a web server (deploy/nginx.conf) serves the data URLs from
     releases/rollbacks.jsonl  each roll back, when, by whom, from which release to which: a line each
 
 A release is staged in releases/.staging-<id>/ and renamed into place only when every file
@@ -30,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fitjp import settings
+from fitjp import opendata, settings
 from fitjp.record.advice import shorten, with_hint
 from fitjp.record.tables import csv_writer, parquet_writer, read_csv, read_raw, typed
 from fitjp.record.intake import Intake, Sheet, UploadOrigin
@@ -247,6 +250,7 @@ def write_release(folder: Path, tables: dict[str, pd.DataFrame], manifest: dict)
     (folder / "raw").mkdir(parents=True)
     for name, frame in tables.items():
         write_table(folder, name, frame)
+    opendata.open_files(folder, opendata.release_named(manifest))
     write_manifest(folder, manifest)
 
 
@@ -274,11 +278,13 @@ def keep_shipped_data(folder: Path) -> None:
             shutil.copy2(base / "raw" / f"{name}.csv", staged / "raw" / f"{name}.csv")
         release = read_csv(base / "raw" / "release.csv")
         data_as_of = dict(zip(release.key, release.value)).get("data_as_of", "")
-        write_manifest(staged, {
+        manifest = {
             "id": release_id, "version": 1, "kind": "shipped", "created": shipped_date(data_as_of),
             "by": "", "upload": None, "note": "the data as shipped with the dashboard", "previous": None,
             "data_as_of": data_as_of,
-            "rows": {name: len(read_csv(base / "raw" / f"{name}.csv")) for name in TABLES}, "changes": {}})
+            "rows": {name: len(read_csv(base / "raw" / f"{name}.csv")) for name in TABLES}, "changes": {}}
+        opendata.open_files(staged, opendata.release_named(manifest))
+        write_manifest(staged, manifest)
         os.rename(staged, folder / release_id)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
@@ -342,7 +348,8 @@ def rollbacks() -> list[dict]:
 
 
 def set_live(release_id: str) -> None:
-    """Replace the LIVE pointer by rename: a reader sees the old id or the new, never half."""
+    """Replace the LIVE pointer by rename: a reader sees the old id or the new, never half.
+    Then the `live` link the same way, for a web server serving the data URLs as files."""
     folder = settings.releases_dir()
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".LIVE.")
     try:
@@ -354,6 +361,10 @@ def set_live(release_id: str) -> None:
         os.replace(temp, folder / "LIVE")
     finally:
         Path(temp).unlink(missing_ok=True)
+    link = folder / f".live.{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(release_id, link)  # relative: the folder may be mounted elsewhere on each host
+    os.replace(link, folder / "live")
 
 
 @contextmanager
@@ -382,6 +393,8 @@ def manifests() -> list[dict]:
     folder = settings.releases_dir()
     found = []
     for path in folder.glob("[!.]*/manifest.json") if folder.is_dir() else []:
+        if path.parent.is_symlink():
+            continue  # the `live` link: the release it names is listed under its own id
         try:
             found.append(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
@@ -398,6 +411,18 @@ def history() -> list[dict]:
     # A roll back made in the same second as a publish came after it.
     return sorted(releases_made + rolled_back, reverse=True,
                   key=lambda e: (e["created"], e["kind"] == "rollback", e.get("seq", e["version"])))
+
+
+def live_open_files() -> tuple[Path, dict]:
+    """The live release's open data files (written on first need) and the release they name:
+    LIVE is read once, so the folder and the name are of the same release."""
+    release_id = settings.live_release()
+    if release_id is None:
+        folder, release = settings.base_dir(), opendata.release_named(None)
+    else:
+        folder = settings.releases_dir() / release_id
+        release = opendata.release_named(json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
+    return opendata.open_files(folder, release), release
 
 
 def live_manifest() -> dict | None:

@@ -4,7 +4,8 @@
 - state: the filters of this run, to and from the URL, moving between pages;
 - pickers: country pickers that resolve any name typed (one country-name index);
 - sidebar: the shared filters and the filters in words;
-- furniture: titles, captions, charts with their caption, empty states, page CSS;
+- furniture: titles, captions, empty states, page CSS;
+- figures: a chart with its caption, and its figures as a table and a CSV file;
 - tables: tables of labels, not codes;
 - navigation: the pages, made once per language.
 
@@ -14,7 +15,8 @@ Nothing here computes figures.
 
 from fitjp.ui.cache import (begin_run, connection, country_names, data_as_of, hashable, query, shared, today,
                             uncached_query)
-from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, chart, country_name, empty_state, header,
+from fitjp.ui.figures import chart
+from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, country_name, empty_state, header,
                                 localized_countries, number, page_setup, presenter_css, print_css, region_name,
                                 release_changes)
 from fitjp.ui.navigation import pages

@@ -1,5 +1,4 @@
-"""Page furniture: titles with the active filters, captions, charts with their caption,
-empty states, the page icon, the page's language and the CSS of every page, presenter mode
+"""Page furniture: titles with the active filters, captions, empty states, the page icon, the page's language and the CSS of every page, presenter mode
 and printing."""
 
 from __future__ import annotations
@@ -210,13 +209,6 @@ def data_date(language: str) -> str:
         return t("caption.data", language, date=data_as_of())
     return t("caption.data_release", language, date=data_as_of(), version=release["version"],
              released=release["created"][:10])
-
-
-def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str | None = None, **kwargs):
-    """A Plotly chart with the offline map config, alt text and its caption."""
-    event = st.plotly_chart(fig, config=PLOT_CONFIG, alt=alt, key=key, **kwargs)
-    st.caption(caption(filters, source))
-    return event
 
 
 def empty_state() -> None:

@@ -58,8 +58,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None, script: str = "dashboard.py", args: tuple = ()):
-    """`streamlit run <script>` (the dashboard, or admin.py, the staff app) on 127.0.0.1 and
+def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py", args: tuple = ()):
+    """`streamlit run <script>` (app.py, the public site, or admin.py, the staff app) on 127.0.0.1 and
     a free port, with extra Streamlit `args`; yields its base URL and stops the process it
     started (by its own id) when done."""
     with streamlit_process(env, script, args) as (base, _process):
@@ -67,7 +67,7 @@ def streamlit_server(env: dict[str, str] | None = None, script: str = "dashboard
 
 
 @contextmanager
-def streamlit_process(env: dict[str, str] | None = None, script: str = "dashboard.py", args: tuple = ()):
+def streamlit_process(env: dict[str, str] | None = None, script: str = "app.py", args: tuple = ()):
     """streamlit_server's server, yielding its base URL and its process (the benchmark reads
     the process's CPU time). Its output goes to a file, not a pipe nobody reads, which would
     fill and stall the server."""

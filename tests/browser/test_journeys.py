@@ -221,3 +221,39 @@ def test_counts_agree_across_pages_and_downloads_read_back(page):
     assert whole_number(metric(page, "Activities involving it")) == kenya_listed
     assert_no_error(page)
     assert_offline(page)
+
+
+# ---- every chart as a table and as data ----------------------------------------------------
+
+def test_a_reader_reads_a_chart_as_a_table_reaches_it_by_keyboard_and_downloads_its_data(page):
+    """The Map page filtered to Africa: the Table tab shows the chart's countries and counts; the
+    keyboard reaches the tab and the table; the CSV downloaded reads back as the same rows,
+    under lines naming the filters, the licence and the view's address."""
+    from fitjp.chartdata import read_csv
+
+    open_page(page, "map?region=africa")
+    charted = main(page).get_by_test_id("stTabs").first
+    tab = charted.get_by_role("tab", name="Table and data")
+    tab.focus()
+    page.keyboard.press("Enter")  # a keyboard user opens the table as a mouse user would
+    table = charted.locator(".chart-table").first
+    table.wait_for()
+    assert table.locator("caption").inner_text() == "Activities per country"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('chart-table')")  # the table, next
+    shown = table.locator("tbody tr").all_inner_texts()
+    kenya = next(row for row in shown if row.startswith("Kenya"))
+    assert kenya.split("\t")[1:3] == ["KEN", "Africa"]
+    with page.expect_download() as download:
+        charted.get_by_role("button", name="Download this chart's data (CSV)").click()
+    assert download.value.suggested_filename == "map-activity-count.csv"
+    content = open(download.value.path(), "rb").read()
+    head = content.decode("utf-8-sig").splitlines()[:7]
+    assert head[1].startswith("Filters,") and "Africa" in head[1]
+    assert "CC BY 4.0" in head[5] and f"{page.base}/map?region=africa" in head[6]
+    rows = read_csv(content)
+    assert len(rows) == len(shown)
+    assert rows.set_index("ISO 3166-1").loc["KEN", "Activities"] == int(kenya.split("\t")[-1])
+    screenshot(page, "chart_table_map_africa")
+    assert_no_error(page)
+    assert_offline(page)
