@@ -1,5 +1,5 @@
-"""Page furniture: titles with the active filters, captions, empty states, the page icon, the page's language and the CSS of every page, presenter mode
-and printing."""
+"""Page furniture: titles with the active filters, captions, empty states, the page icon,
+the page's language and the CSS of every page, presenter mode and printing."""
 
 from __future__ import annotations
 
