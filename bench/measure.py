@@ -24,7 +24,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from fitjp import db
+from fitjp import db, results
 from fitjp.filters import Filters, current_year
 from fitjp.settings import ROOT
 
@@ -90,7 +90,8 @@ def page_reruns(page: str, reruns: int) -> dict:
 
 
 EXTRA = {"currency": "CHF", "iso3": "KEN", "today": date.today().isoformat(), "search": "", "limit": 50,
-         "per_objective": 6, "offset": 0, "include_context": False, "year_to": current_year()}
+         "per_objective": 6, "offset": 0, "include_context": False, "year_to": current_year(),
+         "metrics": list(results.METRICS)}
 
 
 def query_params(name: str, rows: dict | None = None) -> dict:

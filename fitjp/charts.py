@@ -217,6 +217,11 @@ def funding_history(years: pd.DataFrame, statements: pd.DataFrame, currency: str
                for year, rows in unconverted.groupby("fiscal_year", sort=True)}
     _marks(fig, list(no_rate), list(no_rate.values()), t("label.no_rate", lang), "x-thin-open", style,
            meta="no_rate", text=t("label.no_rate_short", lang), text_sides=_inward(list(no_rate), first, last))
+    provisional = drawn[drawn.is_provisional.fillna(False).astype(bool)].groupby("fiscal_year").status.first()
+    _marks(fig, list(provisional.index),
+           [t("funding.provisional_hover", lang, year=year, status=label("status", status, lang))
+            for year, status in provisional.items()],
+           t("label.provisional", lang), "star", style, meta="provisional")
     top = _cumulative_panel(fig, years, statements, currency, style, compact)
     milestones = [] if compact else _milestone_labels(first, last)
     _milestone_notes(fig, milestones, style)
@@ -475,6 +480,42 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, series: str, names: dict[s
                   "tickangle": 0}
     y_axis = {"title": y_title} | _count_axis(frame.groupby(x)[y].sum().max())
     return _layout(fig, style, title, barmode=barmode, xaxis=x_axis, yaxis=y_axis)
+
+
+STATEMENT_SYMBOLS = ("circle", "diamond", "square", "triangle-up")
+
+
+def statements(frame: pd.DataFrame, names: dict[str, str], style: Style, x_title: str, y_title: str,
+               title: str = "") -> go.Figure:
+    """Dated statements (fitjp/results.py) as points, a series a metric (in the order of
+    `names`: metric -> display name), each point one source's figure in the year it is as of.
+    No line joins two points: nothing is drawn between what sources said. Two sources stating
+    different figures for one year are two points in that year."""
+    if frame.empty:
+        return empty_figure(style, title)
+    fig, lang = Plot(), style.lang
+    # Values written beside the points on a shared screen only: on a phone, neighbouring years'
+    # values run into each other; a reader there has the hover and the table.
+    written = style.show_values and style.presenting
+    for index, (metric, name) in enumerate(names.items()):
+        rows = frame[frame.metric == metric]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows.year, y=rows.value, name=name, mode="markers+text" if written else "markers",
+            marker={"size": style.marker_size + 3, "color": PALETTE[index % len(PALETTE)],
+                    "symbol": STATEMENT_SYMBOLS[index % len(STATEMENT_SYMBOLS)], "line": {"width": 1, "color": "#ffffff"}},
+            # two sources stating the same figure for one year are one place: its value written once
+            text=[None if repeated else whole_number(v, lang)
+                  for v, repeated in zip(rows.value, rows.duplicated(["year", "value"]))] if written else None,
+            textposition="top center", textfont={"size": style.value_size}, cliponaxis=False,
+            customdata=list(zip(rows.statement_date, rows.unit.fillna(""), rows.source_name)),
+            hovertemplate="%{customdata[0]}: %{y:,}<br>%{customdata[1]}<br>%{customdata[2]}<extra>" + name + "</extra>")
+    years = frame.year
+    # a label every other year at most: a year's room either side leaves ten on a phone's width
+    x_axis = {"title": x_title, "range": [years.min() - 1, years.max() + 1]} | _year_axis(years, compact=True)
+    y_axis = {"title": y_title} | _count_axis(frame.value.max() * 1.15)  # room for the values above the points
+    return _layout(fig, style, title, xaxis=x_axis, yaxis=y_axis, showlegend=True)
 
 
 def _stack_totals(fig: Plot, totals: pd.Series, style: Style) -> None:

@@ -36,6 +36,7 @@ def funding_history(filters: Filters, style: Style, key: str, compact: bool = Fa
         st.caption(" ".join(funding_notes(charts.drawn_marks(fig), filters.currency, rates, lang)))
         if key_line := charts.milestone_key(fig, lang):
             st.caption(key_line)
+        ui.glossary_links("fiscal_year", "funds_in_trust", "currencies", "gaps")
     return years
 
 
@@ -44,6 +45,7 @@ def funding_data(years: pd.DataFrame, currency: str, lang: str) -> ChartData:
     no exchange rate, says so instead of holding a number."""
     notes = years.is_gap.map({True: t("label.gap_year", lang), False: None})
     notes = notes.where(~years.lacks_rate.fillna(False).astype(bool), t("label.no_rate", lang))
+    notes = notes.where(~years.is_provisional.fillna(False).astype(bool), t("label.provisional", lang))
     return ChartData("funding-history", t("funding.title", lang, currency=currency), years.assign(note=notes), (
         Column("fiscal_year", t("label.fiscal_year", lang), is_year=True),
         Column("fund", t("label.fund", lang), lambda v: label("fund", v, lang)),
@@ -80,6 +82,7 @@ def funding_notes(marks: set[str], currency: str, rates, lang: str) -> list[str]
         "converted": lambda: t("funding.hatched_note", lang, source=organisation(rates.publisher, lang), first=rates.first_year,
                                last=rates.last_year),
         "no_rate": lambda: t("funding.no_rate_note", lang, currency=currency, first=rates.first_year),
+        "provisional": lambda: t("funding.provisional_note", lang),
         "running_sum": lambda: t("funding.line_note", lang),
         "stated_total": lambda: t("funding.diamonds_note", lang),
     }
@@ -166,6 +169,7 @@ def country_summary(filters: Filters, style: Style, iso3: str) -> bool:
                  for p in periods.itertuples()]
         st.caption(t("country.ldc_periods", lang, periods="; ".join(spans))
                    + " — " + link(periods.source_title.iloc[0], periods.source_url.iloc[0]))
+    ui.glossary_links("ldc")  # the status above names the list, on it or not
     totals = ui.query("activity_totals", **filters.activity_params()).iloc[0]
     if not totals.activity_count:
         st.info(t("country.none", lang, country=name) + " " + t("empty.hint", lang))

@@ -56,7 +56,9 @@ countries.metric(t("overview.countries", lang), ui.number(reached),
                  help=t("overview.countries_help", lang), border=True)
 activities.metric(t("overview.activities", lang), ui.number(totals.activity_count), border=True)
 
-left, right = st.columns([2, 3])
+# Side by side on a reader's screen; one above the other on a presenter's, where the funding
+# chart writes every year's total and needs the whole width for forty of them.
+left, right = (st.container(), st.container()) if filters.present else st.columns([2, 3])
 with left:
     st.header(t("overview.funding", lang))
     views.funding_history(filters, views.compact(style, 380), key="overview_funding", compact=True)

@@ -91,7 +91,7 @@ def test_a_formula_in_the_about_lines_is_neutralised_too():
 
 # ---- every chart of every page, in every language --------------------------------------
 
-PAGES = {"overview": {}, "funding": {}, "map": {}, "objectives": {}, "country": {"country": "KEN"},
+PAGES = {"overview": {}, "funding": {}, "map": {}, "objectives": {}, "results": {}, "country": {"country": "KEN"},
          "compare": {"country": "KEN,TZA,UGA"}}
 
 
@@ -103,14 +103,18 @@ def decoded(values):
 
 
 def chart_total(figure: dict) -> float:
-    """The sum of what a chart draws as bars (their length) or as a choropleth's shades."""
+    """The sum of what a chart draws as bars (their length) or as a choropleth's shades; in a
+    chart of points alone (Results), their heights."""
+    measured = {"bar", "choropleth"} & {trace.get("type") for trace in figure["data"]} or {"scatter"}
     total = 0.0
     for trace in figure["data"]:
-        if trace.get("type") == "bar":
-            total += np.nansum([v for v in decoded(trace.get("x" if trace.get("orientation") == "h" else "y"))
-                                if v is not None])
-        elif trace.get("type") == "choropleth":
-            total += np.nansum(decoded(trace.get("z")))
+        if trace.get("type") not in measured:
+            continue
+        if trace.get("type") == "choropleth":
+            values = decoded(trace.get("z"))
+        else:
+            values = decoded(trace.get("x" if trace.get("orientation") == "h" else "y"))
+        total += np.nansum([v for v in values if v is not None])
     return total
 
 
@@ -152,3 +156,19 @@ def test_every_charts_table_holds_the_charts_own_figures(page, lang):
         drawn = chart_total(figure)
         assert any(abs(drawn - total) <= slack for total in column_totals(table, lang)), table["caption"]
         assert table_tab.get("download_button")[0].label == t("chart.download_csv", lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_funding_table_says_which_figures_are_provisional(lang):
+    """Every figure the record gives as requested, planned or pledged is a row that says it is
+    provisional (the chart stars its year); no other row says so but the year not over."""
+    from fitjp import db
+    from fitjp.filters import DEFAULT
+    years = db.run(db.connect(), "contributions_by_year", currency="CHF", funds=list(DEFAULT.funds),
+                   year_from=DEFAULT.year_from, year_to=DEFAULT.last_year)
+    expected = {str(y) for y in years[years.is_provisional.fillna(False).astype(bool)].fiscal_year}
+    assert expected  # FY2025: a budget request
+    app = open_page("funding", lang=lang)
+    html = next(e.proto.body for tab in app.tabs for e in tab.get("html") if "chart-table" in e.proto.body)
+    rows = Tables(html).tables[0]["rows"][1:]
+    assert {row[0] for row in rows if t("label.provisional", lang) in row} == expected

@@ -24,7 +24,8 @@ def year_rows(first: int, last: int, figures: dict[int, dict]) -> pd.DataFrame:
         figure = figures.get(year)
         if figure and pd.notna(figure["amount"]):
             running += figure["amount"]
-        base = {"fiscal_year": year, "is_gap": figure is None, "cumulative_documented": running or None}
+        base = {"fiscal_year": year, "is_gap": figure is None, "cumulative_documented": running or None,
+                "is_provisional": bool(figure) and figure.get("status") in ("requested", "planned", "pledged")}
         if figure is None:
             rows.append(base | {"fund": None, "amount": None, "amount_stated": None, "currency_stated": None,
                                 "status": None, "is_converted": None, "source_title": None, "lacks_rate": False})
@@ -590,3 +591,16 @@ def test_a_presenters_stacks_carry_their_totals_and_side_by_side_bars_their_own_
     assert not grouped.layout.annotations
     reading = charts.stacked_bars(frame, "year", "activity_count", "objective", names, Style(), "Y", "A")
     assert not reading.layout.annotations and all(trace.text is None for trace in reading.data)
+
+
+def test_a_requested_figure_is_marked_provisional_on_its_year_and_explained():
+    rows = year_rows(2023, 2025, {
+        2023: {"fund": "global", "amount": 4_436_088.0, "amount_stated": 883_650_000.0, "currency_stated": "JPY"},
+        2025: {"fund": "global", "amount": 5_270_892.0, "amount_stated": 988_380_000.0, "currency_stated": "JPY",
+               "status": "requested"}})
+    fig = funding(rows=rows)
+    stars = [trace for trace in fig.to_dict()["data"] if trace.get("meta") == "provisional"]
+    assert [list(trace["x"]) for trace in stars] == [[2025]]
+    assert "requested" in stars[0]["hovertext"][0].lower() and "provisional" in stars[0]["name"].lower()
+    assert "provisional" in charts.drawn_marks(fig)
+    assert "provisional" not in charts.drawn_marks(funding(rows=record()))

@@ -28,6 +28,7 @@ def funding_rows() -> pd.DataFrame:
         "source_title": ["A", None, "B", "C"],
         "is_gap": [False, True, False, False],
         "lacks_rate": [False, False, True, True],
+        "is_provisional": [False, False, False, True],
         "cumulative_documented": [2_300_000.0, 2_300_000.0, 3_400_000.0, 3_400_000.0],
     })
 

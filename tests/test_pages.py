@@ -15,7 +15,7 @@ from fitjp import db
 from fitjp.filters import Filters
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = ["overview", "funding", "map", "objectives", "country", "activities", "sources"]
+PAGES = ["overview", "funding", "map", "objectives", "results", "country", "activities", "sources"]
 STATES = {
     "no filters": {},
     "one region": {"region": "africa"},

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from fitjp import db
+from fitjp import db, results
 from fitjp.record import build
 from fitjp.filters import Filters
 
@@ -496,7 +496,8 @@ def default_params() -> dict:
     shipped = pd.read_parquet(db.ROOT / "data" / "activities.parquet", columns=["activity_id", "year"])
     return Filters().activity_params() | db.rows_of(shipped.head(5)) | {
         "currency": "CHF", "search": "", "limit": 50, "offset": 0, "per_objective": 6, "iso3": "AFG", "country": "KEN",
-        "today": date.today().isoformat(), "include_context": True, "newest_from": None}
+        "today": date.today().isoformat(), "include_context": True, "newest_from": None,
+        "metrics": list(results.METRICS)}
 
 
 def test_there_are_queries_to_run():

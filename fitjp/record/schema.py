@@ -15,6 +15,8 @@ ACTIVITY_FUNDS = FUNDS + ("unclear",)  # unclear = the source names the JPO, not
 CURRENCIES = ("CHF", "JPY", "USD")
 # Precedence when several figures describe one fiscal year and fund: first wins.
 STATUSES = ("executed", "budgeted", "stated", "stated_annual_level", "planned", "pledged", "requested")
+# A plan, not an outcome: such a figure is shown as provisional (queries/contributions_by_year.sql).
+PROVISIONAL_STATUSES = ("requested", "planned", "pledged")
 SOURCE_KINDS = ("official_wipo", "official_japan", "wto_record", "official_other", "news",
                 "secondary", "reference_data", "fund_records")
 REGIONS = ("africa", "arab", "asia_pacific", "latin_america_caribbean", "europe_central_asia")

@@ -16,9 +16,9 @@ Nothing here computes figures.
 from fitjp.ui.cache import (begin_run, connection, country_names, data_as_of, hashable, query, shared, today,
                             uncached_query)
 from fitjp.ui.figures import chart
-from fitjp.ui.furniture import (PAGE_ICON, PLOT_CONFIG, caption, country_name, empty_state, header,
-                                localized_countries, number, page_setup, presenter_css, print_css, region_name,
-                                release_changes)
+from fitjp.ui.furniture import (GLOSSARY_TERMS, PAGE_ICON, PLOT_CONFIG, caption, country_name, empty_state,
+                                glossary_anchor, glossary_links, header, localized_countries, number, page_setup,
+                                presenter_css, print_css, region_name, release_changes)
 from fitjp.ui.navigation import pages
 from fitjp.ui.pickers import country_selectbox
 from fitjp.ui.sidebar import active_filter_values, country_picker, describe, sidebar

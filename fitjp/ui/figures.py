@@ -15,6 +15,7 @@ from fitjp.chartdata import ChartData, csv_file, html_table
 from fitjp.citation import citation
 from fitjp.filters import Filters
 from fitjp.i18n import t
+from fitjp.ui.cache import shared
 from fitjp.ui.citation import current_view, licence_line
 from fitjp.ui.furniture import PLOT_CONFIG, caption, data_date
 from fitjp.ui.sidebar import describe
@@ -52,9 +53,13 @@ def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str |
 
 
 def table(data: ChartData, filters: Filters, source: str | None, key: str) -> None:
-    """The figures as an HTML table, and the button that downloads them as CSV."""
+    """The figures as an HTML table, and the button that downloads them as CSV. The table is
+    built once for the same rows, headings and language, and shared by every session."""
     language = lang()
-    st.html(TABLE_CSS + html_table(data, language))
+    # by the columns' names and headings: their `shown` functions are made anew each run
+    headed = tuple((column.name, column.heading) for column in data.columns)
+    st.html(shared(("chart_table", data.name, data.title, headed, language, data.fingerprint()),
+                   lambda: TABLE_CSS + html_table(data, language)))
     about = about_rows(data, filters, source, language)  # written now: the file is made outside this run
     st.download_button(t("chart.download_csv", language), lambda: csv_file(data, about),
                        file_name=f"{data.name}.csv", mime="text/csv", icon=":material/download:",

@@ -18,7 +18,7 @@ from fitjp.text import inert
 from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
 from fitjp.ui.pickers import widget_text_script
 from fitjp.ui.sidebar import describe
-from fitjp.ui.state import reset_filters, lang
+from fitjp.ui.state import is_embedded, lang, reset_filters, style
 
 
 # A file of our own: a Material icon name makes every page fetch the symbol from a Google host.
@@ -57,7 +57,7 @@ PRESENTER_CSS = """<style>
 [data-testid="stMain"] :not(svg, svg *) { font-size: max(16px, 1em); }
 [data-testid="stMain"] [data-testid="stMetricValue"] { font-size: 3.2rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
-h1 { font-size: 3.2rem !important; } h3 { font-size: 2rem !important; }
+h1 { font-size: 3.2rem !important; } h2 { font-size: 2.2rem !important; line-height: 1.2; padding: 0 !important; } h3 { font-size: 2rem !important; }
 /* Streamlit sizes paragraphs and button labels in rem, so the container's size alone leaves them at 16 px */
 [data-testid="stMain"] [data-testid="stMarkdown"] p, [data-testid="stMain"] [data-testid="stMarkdown"] li,
 [data-testid="stMain"] button p { font-size: 1.25rem; }
@@ -209,6 +209,25 @@ def data_date(language: str) -> str:
         return t("caption.data", language, date=data_as_of())
     return t("caption.data_release", language, date=data_as_of(), version=release["version"],
              released=release["created"][:10])
+
+
+# The Glossary page's terms, in its order; captions link to them (glossary_links).
+GLOSSARY_TERMS = ("fiscal_year", "funds_in_trust", "ldc", "ip_systems", "documented", "gaps", "currencies", "release")
+
+
+def glossary_anchor(term: str) -> str:
+    return term.replace("_", "-")
+
+
+def glossary_links(*terms: str) -> None:
+    """A caption linking the terms a view uses to their explanation on the Glossary page, in
+    the reader's language; not on a presenter's screen or in an embedded view."""
+    if style().presenting or is_embedded():
+        return
+    language = lang()
+    links = [f"[{t(f'glossary.{term}.title', language)}](/glossary?lang={language}#{glossary_anchor(term)})"
+             for term in terms]
+    st.caption(t("glossary.see", language, terms=" · ".join(links)))
 
 
 def empty_state() -> None:

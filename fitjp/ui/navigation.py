@@ -30,11 +30,13 @@ def _make(lang: str) -> list[st.Page]:
         st.Page("pages/funding.py", title=t("page.funding", lang), url_path="funding"),
         st.Page("pages/map.py", title=t("page.map", lang), url_path="map"),
         st.Page("pages/objectives.py", title=t("page.objectives", lang), url_path="objectives"),
+        st.Page("pages/results.py", title=t("page.results", lang), url_path="results"),
         st.Page("pages/country.py", title=t("page.country", lang), url_path="country"),
         st.Page("pages/brief.py", title=t("page.brief", lang), url_path="brief"),
         st.Page("pages/activities.py", title=t("page.activities", lang), url_path="activities"),
         st.Page("pages/sources.py", title=t("page.sources", lang), url_path="sources"),
         st.Page("pages/compare.py", title=t("page.compare", lang), url_path="compare"),
+        st.Page("pages/glossary.py", title=t("page.glossary", lang), url_path="glossary"),
     ]
 
 

@@ -10,7 +10,7 @@ from harness import assert_no_error, assert_offline, new_page, open_page, pick, 
 
 axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
-PAGES = ["overview", "story", "funding", "map", "objectives", "country?country=KEN", "brief?country=KEN",
+PAGES = ["overview", "story", "funding", "map", "objectives", "results", "glossary", "country?country=KEN", "brief?country=KEN",
          "activities", "sources", "country?country=KEN&region=africa&lang=ja"]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}

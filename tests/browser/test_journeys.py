@@ -257,3 +257,40 @@ def test_a_reader_reads_a_chart_as_a_table_reaches_it_by_keyboard_and_downloads_
     screenshot(page, "chart_table_map_africa")
     assert_no_error(page)
     assert_offline(page)
+
+
+def test_a_donor_reads_what_the_money_achieved_with_each_figures_source_and_quote(page):
+    """Results in French: people trained as points, their table naming each figure's source and
+    quote; the sources that disagree on the countries supported in 2022 both shown."""
+    open_page(page, "results?lang=fr")
+    section = main(page).get_by_test_id("stTabs").first
+    assert section.locator(".js-plotly-plot .scatterlayer .point").count() >= 10
+    section.get_by_role("tab", name="Tableau et données").click()
+    table = section.locator(".chart-table")
+    table.wait_for()
+    rows = table.locator("tbody tr").all_inner_texts()
+    row = next(r for r in rows if "7\u202f987" in r)
+    assert row.startswith("2024\t") and "Stagiaires du programme du JPO" in row and "1996" in row
+    warning = main(page).get_by_test_id("stAlertContentWarning").first.inner_text()
+    assert "2022" in warning and "100" in warning and "80" in warning
+    screenshot(page, "results_fr")
+    assert_no_error(page)
+    assert_offline(page)
+
+
+def test_a_reader_follows_a_caption_to_the_glossary_in_their_language(page):
+    """Funding in Japanese: the caption's link to the fiscal year opens the glossary in Japanese,
+    at that term."""
+    open_page(page, "funding?lang=ja")
+    link = main(page).get_by_role("link", name="日本の会計年度（年度）")
+    assert link.get_attribute("href").endswith("/glossary?lang=ja#fiscal-year")
+    with page.context.expect_page() as opened:
+        link.click()
+    glossary = opened.value
+    glossary.wait_for_selector("h1", timeout=30_000)
+    settle(glossary)
+    assert glossary.locator("h1").first.inner_text() == "用語集とよくある質問"
+    term = glossary.locator("#fiscal-year")
+    assert "4月から翌年3月" in glossary.get_by_test_id("stMain").inner_text()
+    assert term.is_visible() and term.bounding_box()["y"] < 400  # scrolled to the term
+    screenshot(glossary, "glossary_ja_fiscal_year")

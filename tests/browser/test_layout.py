@@ -30,7 +30,7 @@ from fitjp.filters import Filters
 from fitjp.i18n import label, t
 from fitjp.story import load_story
 
-PAGES = ("overview", "story", "funding", "map", "objectives", "country?country=KEN", "brief?country=KEN",
+PAGES = ("overview", "story", "funding", "map", "objectives", "results", "country?country=KEN", "brief?country=KEN",
          "compare?country=KEN,TZA,UGA", "activities", "sources")
 VIEWPORTS = {390: {"width": 390, "height": 844}, 768: {"width": 768, "height": 1024},
              1024: {"width": 1024, "height": 768}, 1440: {"width": 1440, "height": 1000},

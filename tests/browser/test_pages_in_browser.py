@@ -12,7 +12,7 @@ import pytest
 
 from harness import assert_no_error, new_page, open_page, screenshot
 
-PAGES = ["overview", "funding", "map", "objectives", "country?country=KEN", "activities", "sources"]
+PAGES = ["overview", "funding", "map", "objectives", "results", "country?country=KEN", "activities", "sources"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -9,7 +9,7 @@ import pytest
 from harness import ROOT, assert_no_error, new_page, open_page, streamlit_server
 
 TITLES = {"overview": "Overview", "story": None, "funding": "Funding history", "map": "Regions and countries",
-          "objectives": "Objectives", "country": "Country profile", "brief": None, "activities": "Activities",
+          "objectives": "Objectives", "results": "Results", "glossary": "Glossary and FAQ", "country": "Country profile", "brief": None, "activities": "Activities",
           "sources": "Sources and method", "compare": "Compare countries", "": "Overview"}
 
 
