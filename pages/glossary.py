@@ -11,5 +11,5 @@ lang = ui.lang()
 st.title(t("page.glossary", lang))
 st.caption(t("glossary.intro", lang))
 for term in ui.GLOSSARY_TERMS:
-    st.subheader(t(f"glossary.{term}.title", lang), anchor=ui.glossary_anchor(term))
+    st.header(t(f"glossary.{term}.title", lang), anchor=ui.glossary_anchor(term))  # h2: under the h1, no level skipped
     st.markdown(t(f"glossary.{term}.text", lang))

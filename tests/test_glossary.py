@@ -20,7 +20,7 @@ LINKING = {"funding": {}, "country": {"country": "KEN"}, "results": {}}
 def test_every_term_is_explained_under_its_anchor_in_every_language(lang):
     app = open_page("glossary", lang=lang)
     assert app.title[0].value == t("page.glossary", lang)
-    shown = {h.value: h.proto.anchor for h in app.subheader}
+    shown = {h.value: h.proto.anchor for h in app.header}
     for term in ui.GLOSSARY_TERMS:
         assert shown[t(f"glossary.{term}.title", lang)] == ui.glossary_anchor(term)
         assert t(f"glossary.{term}.text", lang) in [m.value for m in app.markdown]
