@@ -41,6 +41,7 @@ class ChartData:
     title: str
     rows: pd.DataFrame = field(repr=False)
     columns: tuple[Column, ...]
+    note: str = ""  # said under the chart (a provisional year)
 
     def fingerprint(self) -> int:
         """A hash of the rows' shown columns: two tables with one fingerprint show the same

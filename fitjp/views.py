@@ -11,7 +11,7 @@ import streamlit as st
 from fitjp import charts, ui
 from fitjp.chartdata import ChartData, Column
 from fitjp.charts import Style
-from fitjp.filters import Filters
+from fitjp.filters import Filters, current_year
 from fitjp.i18n import label, organisation, t
 from fitjp.text import link
 
@@ -61,7 +61,22 @@ def funding_data(years: pd.DataFrame, currency: str, lang: str) -> ChartData:
 def counts_data(name: str, title: str, rows: pd.DataFrame, category: Column, lang: str,
                 count: str = "activity_count") -> ChartData:
     """A chart of activity counts per category (a year, a type, a country) as rows."""
-    return ChartData(name, title, rows, (category, Column(count, t("label.activities", lang))))
+    return year_not_over(ChartData(name, title, rows, (category, Column(count, t("label.activities", lang)))), lang)
+
+
+def year_not_over(data: ChartData, lang: str) -> ChartData:
+    """Counts per calendar year: the year under way is provisional, as its count can still
+    grow. Its rows say so in the table and the CSV, and a note under the chart."""
+    year = next((column.name for column in data.columns if column.is_year), None)
+    if year is None:
+        return data
+    current = current_year()
+    partial = data.rows[year] == current
+    if not partial.any():
+        return data
+    rows = data.rows.assign(provisional=partial.map({True: t("label.year_not_over", lang), False: None}))
+    return replace(data, rows=rows, columns=(*data.columns, Column("provisional", t("label.provisional_heading", lang))),
+                   note=t("chart.year_not_over", lang, year=current))
 
 
 def stacked_data(name: str, title: str, rows: pd.DataFrame, x: Column, series: str, names: dict, heading: str,
@@ -72,8 +87,8 @@ def stacked_data(name: str, title: str, rows: pd.DataFrame, x: Column, series: s
     drawn = drawn[drawn[series].isin([k for k in names if k is not None])
                   | (drawn[series].isna() if None in names else False)]
     legend = drawn[series].map(lambda v: names[None] if pd.isna(v) else names[v])
-    return ChartData(name, title, drawn.assign(series_name=legend), (
-        x, Column("series_name", heading), Column("activity_count", t("label.activities", lang))))
+    return year_not_over(ChartData(name, title, drawn.assign(series_name=legend), (
+        x, Column("series_name", heading), Column("activity_count", t("label.activities", lang)))), lang)
 
 
 def funding_notes(marks: set[str], currency: str, rates, lang: str) -> list[str]:

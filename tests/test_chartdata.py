@@ -172,3 +172,22 @@ def test_the_funding_table_says_which_figures_are_provisional(lang):
     html = next(e.proto.body for tab in app.tabs for e in tab.get("html") if "chart-table" in e.proto.body)
     rows = Tables(html).tables[0]["rows"][1:]
     assert {row[0] for row in rows if t("label.provisional", lang) in row} == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_year_under_way_is_provisional_in_every_chart_of_counts_per_year(lang):
+    """Objectives per year and the country's timeline: the current year's rows say they are
+    provisional, and a note under the chart says why; no other year's row does."""
+    from fitjp.filters import current_year
+    for page, params in (("objectives", {}), ("country", {"country": "PHL"})):
+        app = open_page(page, **params, lang=lang)
+        tables = [Tables(e.proto.body).tables[0] for tab in app.tabs for e in tab.get("html")
+                  if "chart-table" in e.proto.body]
+        by_year = [table for table in tables if table["rows"][0][0] == t("label.year", lang)]
+        assert by_year, page
+        for table in by_year:
+            marked = {row[0] for row in table["rows"][1:] if t("label.year_not_over", lang) in row}
+            shown = {row[0] for row in table["rows"][1:]}
+            assert marked == ({str(current_year())} & shown)
+        if str(current_year()) in {row[0] for table in by_year for row in table["rows"][1:]}:
+            assert t("chart.year_not_over", lang, year=current_year()) in [c.value for c in app.caption]

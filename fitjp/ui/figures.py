@@ -49,6 +49,8 @@ def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str |
         with table_tab:
             table(data, filters, source, key or data.name)
     st.caption(caption(filters, source))
+    if data is not None and data.note:
+        st.caption(data.note)
     return event
 
 
