@@ -3,6 +3,8 @@ they follow name the view's address with its filters and the release it shows.""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -13,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from fitjp.citation import View, citation, report_address, view_url
 from fitjp.i18n import LANGUAGES, t
+from fitjp.ui.citation import citation_block
 
 from tiny_record import REPO
 
@@ -59,6 +62,23 @@ def test_the_report_link_can_open_an_issue_tracker_instead():
 PAGES = sorted(path.stem for path in (REPO / "pages").glob("*.py"))
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_citation_block_shows_the_text_escaped_with_a_copy_button_in_the_readers_language(lang):
+    """A title from the data with markup in it stays text; the button names itself and what it
+    says once done in the reader's language."""
+    text = 'FIT "Japan" <img src=x onerror=alert(1)> & co'
+    block = citation_block(text, lang)
+    assert "<img" not in block and html.unescape(re.search(r"<code>(.*?)</code>", block).group(1)) == text
+    assert f'>{html.escape(t("cite.copy", lang))}</button>' in block
+    assert f'data-copied="{html.escape(t("cite.copied", lang), quote=True)}"' in block
+
+
+def citations(app) -> list[str]:
+    """The citation blocks' text, as the reader selects it (ui/citation.citation_block)."""
+    blocks = [block.proto.body for block in app.get("html") if 'class="fitjp-cite"' in block.proto.body]
+    return [html.unescape(re.search(r"<code>(.*?)</code>", block, re.S).group(1)) for block in blocks]
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_ends_with_its_citation_and_the_report_link(page):
     """Each page of pages/, each in one of the four languages in turn."""
@@ -69,8 +89,7 @@ def test_every_page_ends_with_its_citation_and_the_report_link(page):
     app.run()
     app.switch_page(str(REPO / "pages" / f"{page}.py")).run()
     assert not app.exception, [e.value for e in app.exception]
-    code = [block.value for block in app.code]
-    cited = [text for text in code if t("app.title", lang) in text and AS_OF in text]
+    cited = [text for text in citations(app) if t("app.title", lang) in text and AS_OF in text]
     assert len(cited) == 1 and "country=KEN" in cited[0]
     assert (f"lang={lang}" in cited[0]) == (lang != "en")  # English is the default: no lang= in the URL
     assert "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)" in " ".join(c.value for c in app.caption)
@@ -83,4 +102,4 @@ def test_a_presenter_and_an_embedded_view_show_the_view_alone():
     app.query_params["present"] = "true"
     app.run()
     assert not app.exception
-    assert not [block for block in app.code if t("app.title", "en") in block.value]
+    assert not citations(app)

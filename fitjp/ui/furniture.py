@@ -102,6 +102,13 @@ PAGE_CSS = """<style>
 .activity-list .activity-title { font-weight: 600; }
 .activity-list .activity-facts { display: block; font-size: 0.9em; overflow-wrap: break-word; }  /* long words only: "Brazil; Chile" breaks at its spaces */
 .st-key-page_language, .st-key-url_replace { display: none; }
+/* Cite this view (ui/citation.py): the text to select, and its copy button, in either theme. */
+.fitjp-cite { display: flex; gap: 0.5rem; align-items: flex-start; }
+.fitjp-cite pre { flex: 1; margin: 0; padding: 0.75rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere;
+  background: rgba(128, 128, 128, 0.12); border-radius: 0.5rem; color: inherit; font-size: 0.875rem; }
+.fitjp-cite code { color: inherit; background: none; }
+.fitjp-cite button { font: inherit; color: inherit; background: transparent; cursor: pointer; min-height: 2.5rem;
+  border: 1px solid rgba(128, 128, 128, 0.6); border-radius: 0.5rem; padding: 0.25rem 0.75rem; }
 /* Multiselect chips write white on the primary colour, too light in dark (#56B4E9: 2.2:1);
    one blue in both themes gives their text 5.2:1 (.streamlit/config.toml). */
 [data-testid="stMultiSelectTagsContainer"] [data-tag] { background-color: #0072B2 !important; color: #ffffff !important; }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from harness import assert_no_error, new_page, open_page, screenshot
 
@@ -113,10 +114,10 @@ def test_a_reader_copies_the_views_citation_and_finds_the_report_link_filled_in(
         open_page(page, "funding?from=2010&lang=fr")
         cited = page.locator(".st-key-cite_this_view")
         cited.scroll_into_view_if_needed()
-        shown = cited.locator("[data-testid='stCode'] code").inner_text().strip()
+        shown = cited.locator(".fitjp-cite code").inner_text().strip()
         assert shown.startswith(t("app.title", "fr")) and f"{server}/funding?from=2010&lang=fr" in shown
-        cited.locator("[data-testid='stCode']").hover()
-        cited.get_by_role("button", name="Copy to clipboard").click()
+        cited.get_by_role("button", name=t("cite.copy", "fr"), exact=True).click()
+        expect(cited.get_by_role("button", name=t("cite.copied", "fr"), exact=True)).to_be_visible()
         assert page.evaluate("navigator.clipboard.readText()").strip() == shown
         link = cited.get_by_role("link", name=t("report.link", "fr")).get_attribute("href")
         assert link.startswith("mailto:?subject=") and "from%3D2010%26lang%3Dfr" in link
