@@ -652,7 +652,10 @@ def objectives_bars(frame: pd.DataFrame, style: Style, title: str = "") -> go.Fi
                     textposition="auto", textangle=0, textfont={"size": style.value_size}, cliponaxis=False,
                     customdata=[label("area", a, lang) for a in rows.programme_area],
                     hovertemplate="%{customdata}: %{x:,}<extra>%{fullData.name}</extra>")
-    top = style.title_size + 34 if title else 0
+    # the title wraps to the same column as the names ("Les quatre objectifs du fonds et leurs
+    # domaines de programme" ran past the edge of a half-width chart at 1440 px)
+    title = wrap_label(title, NAME_EM * style.font_size / style.title_size) if title else ""
+    top = style.title_size + 34 + title.count("<br>") * round(style.title_size * 1.3) if title else 0
     hidden = {"visible": False, "fixedrange": True}
     return _layout(fig, style, title, showlegend=False, height=top + y + 4, bargap=0,
                    margin={"l": 0, "r": 0, "t": top, "b": 4},

@@ -12,6 +12,7 @@ import pytest
 
 from fitjp import charts
 from fitjp.charts import Style
+from fitjp.i18n import LANGUAGES, t
 
 PRESENTER = Style.presenter()
 READABLE_PX = 16  # the smallest type readable from the back of a room on a 1920x1080 screen
@@ -527,6 +528,20 @@ def test_long_names_are_wrapped_to_a_phones_width_in_every_language():
         for text, _ in names(charts.objectives_bars(frame, Style(lang=lang))).values():
             for line in re.sub(r"</?b>", "", text).split("<br>"):
                 assert " " not in line or charts._width_em(line) <= charts.NAME_EM, (lang, line)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_objectives_title_wraps_to_a_phones_width_in_every_language(lang):
+    """The title runs across the chart like the names, at its larger size: unwrapped, the French
+    one ran past a half-width chart's edge at 1440 px. A wrapped title gets the room its lines take."""
+    title = t("objectives.hierarchy", lang)
+    style = Style(lang=lang)
+    fig = charts.objectives_bars(objective_areas(), style, title=title)
+    lines = fig.layout.title.text.split("<br>")
+    assert " ".join(lines) == title or "".join(lines) == title
+    for line in lines:
+        assert " " not in line or charts._width_em(line) * style.title_size <= charts.NAME_EM * style.font_size, line
+    assert fig.layout.margin.t >= style.title_size + 34 + (len(lines) - 1) * style.title_size
 
 
 def test_objectives_keep_the_trend_charts_colours_whichever_are_shown():

@@ -6,6 +6,8 @@
 - sidebar: the shared filters and the filters in words;
 - furniture: titles, captions, empty states, page CSS;
 - figures: a chart with its caption, and its figures as a table and a CSV file;
+- image_caption: a chart's caption kept in the PNG its camera button saves;
+- citation: under every page, Cite this view and Report a data problem;
 - tables: tables of labels, not codes;
 - navigation: the pages, made once per language.
 

@@ -1,6 +1,7 @@
 """A chart as a reader takes it: the chart and, beside it in a tab of its own, its figures
-as a table and as a CSV file; under both, the caption. The table and the file come from
-fitjp/chartdata.py, from the rows the chart was drawn from.
+as a table and as a CSV file; under both, the caption, which a PNG saved from the chart
+carries too. The table and the file come from fitjp/chartdata.py, from the rows the chart
+was drawn from.
 
 A presenter's screen and an embedded view show the chart alone, as they show no citation.
 """
@@ -18,6 +19,7 @@ from fitjp.i18n import t
 from fitjp.ui.cache import shared
 from fitjp.ui.citation import current_view, licence_line
 from fitjp.ui.furniture import PLOT_CONFIG, caption, data_date
+from fitjp.ui.image_caption import CAPTION_KEY
 from fitjp.ui.sidebar import describe
 from fitjp.ui.state import is_embedded, lang
 
@@ -48,9 +50,11 @@ def chart(fig, filters: Filters, alt: str, source: str | None = None, key: str |
             event = st.plotly_chart(fig, config=PLOT_CONFIG, alt=alt, key=key, **kwargs)
         with table_tab:
             table(data, filters, source, key or data.name)
-    st.caption(caption(filters, source))
-    if data is not None and data.note:
-        st.caption(data.note)
+    # keyed so that a PNG saved from the chart carries these lines too (ui/image_caption.py)
+    with st.container(key=CAPTION_KEY.format(key=key) if key else None):
+        st.caption(caption(filters, source))
+        if data is not None and data.note:
+            st.caption(data.note)
     return event
 
 

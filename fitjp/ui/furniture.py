@@ -16,6 +16,7 @@ from fitjp.record.schema import FIRST_FISCAL_YEAR
 from fitjp.settings import ROOT
 from fitjp.text import inert
 from fitjp.ui.cache import country_names, data_as_of, live_release, release_history
+from fitjp.ui.image_caption import IMAGE_CAPTION_SCRIPT
 from fitjp.ui.pickers import widget_text_script
 from fitjp.ui.sidebar import describe
 from fitjp.ui.state import is_embedded, lang, reset_filters, style
@@ -167,12 +168,13 @@ LANG_SCRIPT = "<script>document.documentElement.lang = {lang};</script>"
 
 
 def page_setup() -> None:
-    """What every page needs whatever it shows: its CSS, its language on <html>, and the
-    words Streamlit writes in pickers in that language."""
+    """What every page needs whatever it shows: its CSS, its language on <html>, the words
+    Streamlit writes in pickers in that language, and charts' captions in their saved PNGs."""
     st.html(PAGE_CSS)
     st.html(PRINT_LIGHT_CSS)
     with st.container(key="page_language"):
-        st.html(LANG_SCRIPT.format(lang=json.dumps(lang())) + widget_text_script(lang()), unsafe_allow_javascript=True)
+        st.html(LANG_SCRIPT.format(lang=json.dumps(lang())) + widget_text_script(lang()) + IMAGE_CAPTION_SCRIPT,
+                unsafe_allow_javascript=True)
 
 
 def presenter_css() -> None:

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from harness import assert_no_error, new_page, open_page, screenshot
+from harness import SHOTS, assert_no_error, new_page, open_page, screenshot
 
 PAGES = ["overview", "funding", "map", "objectives", "results", "country?country=KEN", "activities", "sources"]
 
@@ -122,5 +122,43 @@ def test_a_reader_copies_the_views_citation_and_finds_the_report_link_filled_in(
         link = cited.get_by_role("link", name=t("report.link", "fr")).get_attribute("href")
         assert link.startswith("mailto:?subject=") and "from%3D2010%26lang%3Dfr" in link
         screenshot(page, "citation_fr")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("path, lang", [("funding?lang=ja", "ja"), ("map?present=true", "en"), ("objectives?lang=fr", "fr")])
+def test_a_chart_saved_as_png_carries_its_caption(browser, server, tmp_path, path, lang):
+    """The camera button's PNG is the chart and, in a strip under it, the lines the page shows
+    under the chart (filters, data date, source), wrapped to the image's width, Japanese
+    included; the chart on the screen is left as it was. On a presenter's screen too."""
+    from PIL import Image
+
+    from fitjp.i18n import t
+
+    page = new_page(browser, server)
+    try:
+        open_page(page, path)
+        chart = page.locator(".js-plotly-plot").first
+        chart.hover()
+        width, height, notes = chart.evaluate("g => [g._fullLayout.width, g._fullLayout.height, (g.layout.annotations || []).length]")
+        with page.expect_download() as download:
+            chart.locator(".modebar-btn[data-title^='Download plot']").click()
+        saved = tmp_path / "chart.png"
+        download.value.save_as(saved)
+        picture = Image.open(saved)
+        image = picture.convert("L")
+        scale = image.width / width
+        assert scale == 3  # PLOT_CONFIG's toImageButtonOptions
+        assert image.height > height * scale  # the caption's strip
+
+        caption = chart.evaluate("g => g.dataset.savedCaption")
+        key = chart.evaluate("g => [...g.closest('[class*=st-key-]').classList].find(c => c.startsWith('st-key-'))")
+        shown = page.locator(f".st-key-caption_{key.removeprefix('st-key-')}").inner_text().strip()
+        assert caption == shown and t("caption.public_record", lang) in caption
+        strip = image.crop((0, int(height * scale), image.width, image.height))
+        assert strip.getextrema()[0] < 160, "no text drawn in the caption's strip"
+        # the chart on the screen is as it was
+        assert chart.evaluate("g => [g._fullLayout.width, g._fullLayout.height, (g.layout.annotations || []).length]") == [width, height, notes]
+        picture.save(SHOTS / f"saved_png_{path.split('?')[0]}_{lang}.png")
     finally:
         page.context.close()
