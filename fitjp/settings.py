@@ -15,6 +15,7 @@ without touching code; each is read when asked for, never at import time.
 | FITJP_IATI_REPORTING_ORG | XX-FITJP-PLACEHOLDER | the IATI organisation identifier of whoever publishes the IATI export (fitjp/iati.py); the placeholder says none is set |
 | FITJP_DATA_LICENCE       | CC-BY-4.0 | the compiled data's licence: CC-BY-4.0, CC0-1.0, ODC-By-1.0, or none (each source keeps its own terms) |
 | FITJP_REPORT_TO          | (none)  | where "Report a data problem" writes: an e-mail address or an issue tracker's https:// address |
+| FITJP_STAFF_IDLE_MINUTES | 30      | minutes without a click after which the staff app signs its user out (fitjp/staff/app.py) |
 
 Releases (fitjp/record/releases.py): the staff app and `python -m fitjp.record publish` write each
 release of the data to its own folder, FITJP_DATA_DIR/releases/<id>/ (Parquet, raw/ CSVs,
@@ -162,3 +163,7 @@ def cache_entries() -> int:
 
 def cache_ttl() -> int:
     return _whole_number("FITJP_CACHE_TTL", 3600)
+
+
+def staff_idle_minutes() -> int:
+    return _whole_number("FITJP_STAFF_IDLE_MINUTES", 30)

@@ -293,52 +293,18 @@ def test_with_no_password_set_the_staff_app_says_how_to_set_one_and_does_nothing
 
 def test_the_staff_app_asks_for_the_password_and_refuses_a_wrong_one(live):
     app = AppTest.from_file(ADMIN, default_timeout=30)
-    app.secrets["staff_password"] = "right one"
+    app.secrets["staff_password"] = "the right passphrase"
     app.run()
     app.text_input[0].input("wrong one")
     app.button[0].click().run()
     assert app.error[0].value == "That is not the staff password."
-    app.text_input[0].input("right one")
+    app.text_input[0].input("the right passphrase")
     app.button[0].click().run()
     assert [h.value for h in app.header][:2] == ["1. Take the template", "2. Upload the filled-in file"]
     assert app.caption[0].value == "Live: the data as shipped (no release published yet)."
 
 
-def test_sign_in_pauses_after_five_wrong_passwords_and_resumes_a_quarter_hour_later():
-    from fitjp.staff.throttle import SignInThrottle
-
-    now = [0.0]
-    throttle = SignInThrottle(limit=5, window=900, clock=lambda: now[0])
-    for minute in range(5):
-        assert throttle.wait_seconds() == 0
-        now[0] = minute * 60.0
-        throttle.failed()
-    assert throttle.wait_seconds() == 900 - 240  # the first mistake, at 0 s, ages out at 900 s
-    now[0] = 900.0
-    assert throttle.wait_seconds() == 0  # one try again: four mistakes are within the window
-    throttle.failed()
-    assert throttle.wait_seconds() == 60
-    throttle.succeeded()
-    assert throttle.wait_seconds() == 0
-
-
-def test_the_staff_app_refuses_even_the_right_password_while_sign_in_is_paused(live):
-    from fitjp.staff import app as staff
-
-    staff.throttle.clear()
-    try:
-        app = AppTest.from_file(ADMIN, default_timeout=30)
-        app.secrets["staff_password"] = "right one"
-        app.run()
-        for _ in range(5):
-            app.text_input[0].input("a guess")
-            app.button[0].click().run()
-        app.text_input[0].input("right one")
-        app.button[0].click().run()
-        assert app.error[0].value.startswith("Too many wrong passwords. Sign-in is paused for 15 minute(s)")
-        assert not app.header  # still signed out
-    finally:
-        staff.throttle.clear()  # one count per process: leave none for the tests that follow
+# Throttled sign-in, per client: tests/test_staff_sign_in.py.
 
 
 # ---- the public app shows the release ------------------------------------------------------

@@ -1,14 +1,18 @@
 """The staff app, step by step on one page, in English or Japanese. Every step calls
 fitjp.record.intake or fitjp.record.releases, exactly what the CLI calls; nothing here
 decides what is valid. Its texts are the catalogs' staff.* keys; problems and hints, written
-in English, are said in the staff's language by fitjp.record.advice.spoken."""
+in English, are said in the staff's language by fitjp.record.advice.spoken. How staff sign in,
+and out: the section "sign in" below."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import logging
+import math
+import time
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
@@ -17,11 +21,13 @@ from fitjp import settings
 from fitjp.i18n import LANGUAGE_NAMES, STAFF_LANGUAGES, label, t
 from fitjp.record import advice, intake, releases
 from fitjp.record.intake import IMPORTABLE
+from fitjp.staff import clients, passwords
 from fitjp.staff.throttle import SignInThrottle
 
 EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ROWS = 200  # rows of a problems or changes table shown on the page; the download has all
-SECRETS_EXAMPLE = '''# .streamlit/secrets.toml, beside admin.py (never commit it: .gitignore lists it)
+SECRETS_EXAMPLE = f'''# .streamlit/secrets.toml, beside admin.py (never commit it: .gitignore lists it)
+# In double quotes, at least {passwords.MIN_LENGTH} characters not counting spaces; restart the app after.
 staff_password = "a long passphrase only the fund's staff know"'''
 log = logging.getLogger("fitjp.staff")
 
@@ -70,52 +76,129 @@ def language_choice() -> None:
 
 
 # ---- sign in -------------------------------------------------------------------------------
+# The password from the secrets (fitjp/staff/passwords.py says what it must be), wrong ones
+# counted per client (clients.py, throttle.py), a sign-out in the sidebar, and a sign-out after
+# FITJP_STAFF_IDLE_MINUTES without a click. Signing in or out starts the session afresh: it keeps
+# the language and nothing else, so nobody finds what the session held before (a check, a name).
 
-def expected_password() -> str | None:
+SIGNED_IN, SEEN, NOTICE = "staff_signed_in", "staff_seen", "staff_notice"
+KEPT = ("staff_language",)  # what signing in or out keeps of the session
+UNREADABLE = "unreadable"  # a secrets file that is not TOML
+PASSWORD_PROBLEMS = {passwords.NOT_TEXT: "staff.password_not_text", passwords.TOO_SHORT: "staff.password_too_short",
+                     UNREADABLE: "staff.secrets_unreadable"}
+
+
+def now() -> float:
+    """The clock of idle expiry: seconds, only ever compared with each other."""
+    return time.monotonic()
+
+
+def configured_password() -> tuple[str | None, str | None]:
+    """(the password, None) when the secrets hold a usable one; otherwise (None, what is wrong:
+    passwords.NOT_SET, NOT_TEXT, TOO_SHORT or UNREADABLE). Nothing here shows the value."""
     try:
-        return st.secrets.get("staff_password") or None
-    except Exception:  # no secrets file at all, or one that does not parse
-        return None
+        value = st.secrets.get("staff_password")
+    except Exception as error:  # no secrets file at all, or one that does not parse
+        if getattr(error, "error_id", None) == "no-secrets-found":
+            return None, passwords.NOT_SET
+        log.warning("the secrets could not be read: %s", error)  # the file and the line, never a value
+        return None, UNREADABLE
+    problem = passwords.problem(value)
+    return (value, None) if problem is None else (None, problem)
 
 
 def signed_in() -> bool:
-    """True once the password from the secrets was given; with none set, say how to set one."""
-    password = expected_password()
-    if password is None:
-        st.title(say("staff.title"))
-        st.warning(say("staff.no_password"))
-        st.code(SECRETS_EXAMPLE, language="toml")
-        st.caption(say("staff.oidc"))
+    """True while the session is signed in and was used within the idle limit; otherwise the
+    sign-in form, or what to put in the secrets while they hold no usable password."""
+    password, problem = configured_password()
+    if problem:
+        password_setup(problem)
         return False
-    if st.session_state.get("staff_signed_in"):
-        return True
+    state = st.session_state
+    if state.get(SIGNED_IN):
+        if now() - state.get(SEEN, float("-inf")) <= settings.staff_idle_minutes() * 60:
+            state[SEEN] = now()
+            sidebar()
+            return True
+        fresh_session()
+        state[NOTICE] = "staff.idle_signed_out"
+    sign_in_form(password)
+    return False
+
+
+def password_setup(problem: str) -> None:
+    """No usable password in the secrets: what is wrong, and the line to write."""
     st.title(say("staff.title"))
+    if problem == passwords.NOT_SET:
+        st.warning(say("staff.no_password"))
+    else:
+        st.error(say(PASSWORD_PROBLEMS[problem], minimum=passwords.MIN_LENGTH))
+    st.code(SECRETS_EXAMPLE, language="toml")
+    st.caption(say("staff.oidc"))
+
+
+def sign_in_form(password: str) -> None:
+    st.title(say("staff.title"))
+    if notice := st.session_state.pop(NOTICE, None):
+        st.info(say(notice, minutes=settings.staff_idle_minutes()))
     with st.form("sign_in"):
         entered = st.text_input(say("staff.password"), type="password")
         if st.form_submit_button(say("staff.sign_in")):
             check_password(entered, password)
-    return False
+
+
+def sidebar() -> None:
+    st.sidebar.button(say("staff.sign_out"), on_click=sign_out)
+    st.sidebar.caption(say("staff.idle_note", minutes=settings.staff_idle_minutes()))
+
+
+def sign_out() -> None:
+    fresh_session()
+    st.session_state[NOTICE] = "staff.signed_out"
+
+
+def fresh_session() -> None:
+    """Forget everything the session holds but the language."""
+    for key in list(st.session_state.keys()):
+        if key not in KEPT:
+            del st.session_state[key]
 
 
 @st.cache_resource
 def throttle() -> SignInThrottle:
-    """One count of wrong passwords for the whole server process."""
+    """The wrong passwords of every client, for the whole server process: a new session costs
+    a guesser nothing, so counting per session would count nothing."""
     return SignInThrottle()
 
 
+def connection() -> tuple[str | None, Callable[[str], list[str]]]:
+    """What st.context says of this session's connection: the peer's address (None when it is
+    this machine) and every value of a request header by name."""
+    return st.context.ip_address, st.context.headers.get_all
+
+
 def check_password(entered: str, password: str) -> None:
-    wait = throttle().wait_seconds()
-    if wait:
-        st.error(say("staff.paused", minutes=max(1, round(wait / 60))))
+    client = clients.client_key(*connection())
+    if wait := throttle().wait_seconds(client):
+        st.warning(wait_text(wait))  # not even compared: the client waits, everybody else signs in
         return
     # constant time: how long the comparison takes says nothing about the password
     if hmac.compare_digest(entered.encode(), password.encode()):
-        throttle().succeeded()
-        st.session_state.staff_signed_in = True
+        throttle().succeeded(client)
+        fresh_session()
+        st.session_state[SIGNED_IN], st.session_state[SEEN] = True, now()
         st.rerun()
-    throttle().failed()
-    log.warning("a wrong staff password was given")
+    wait = throttle().failed(client)
+    log.warning("a wrong staff password was given by client %s", client)
     st.error(say("staff.wrong_password"))
+    if wait:
+        st.warning(wait_text(wait))
+
+
+def wait_text(seconds: float) -> str:
+    if seconds < 120:
+        return say("staff.wait_seconds", seconds=math.ceil(seconds))
+    return say("staff.wait_minutes", minutes=math.ceil(seconds / 60))
 
 
 # ---- the steps -----------------------------------------------------------------------------
