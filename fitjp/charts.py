@@ -508,7 +508,8 @@ def statements(frame: pd.DataFrame, names: dict[str, str], style: Style, x_title
             # two sources stating the same figure for one year are one place: its value written once
             text=[None if repeated else whole_number(v, lang)
                   for v, repeated in zip(rows.value, rows.duplicated(["year", "value"]))] if written else None,
-            textposition="top center", textfont={"size": style.value_size}, cliponaxis=False,
+            textposition=_label_positions(rows.year, rows.value, frame.value.max()) if written else "top center",
+            textfont={"size": style.value_size}, cliponaxis=False,
             customdata=list(zip(rows.statement_date, rows.unit.fillna(""), rows.source_name)),
             hovertemplate="%{customdata[0]}: %{y:,}<br>%{customdata[1]}<br>%{customdata[2]}<extra>" + name + "</extra>")
     years = frame.year
@@ -516,6 +517,19 @@ def statements(frame: pd.DataFrame, names: dict[str, str], style: Style, x_title
     x_axis = {"title": x_title, "range": [years.min() - 1, years.max() + 1]} | _year_axis(years, compact=True)
     y_axis = {"title": y_title} | _count_axis(frame.value.max() * 1.15)  # room for the values above the points
     return _layout(fig, style, title, xaxis=x_axis, yaxis=y_axis, showlegend=True)
+
+
+def _label_positions(years: pd.Series, values: pd.Series, largest: float) -> list[str]:
+    """Each point's value above it, unless a point near it (a year or less apart, at about its
+    height) already wrote its value there: then below, so the two do not run into each other
+    ("1,8001,800" for 2020 and 2021 on a shared screen)."""
+    placed: list[tuple[float, float, str]] = []
+    positions = {}
+    for index, year, value in sorted(zip(years.index, years, values), key=lambda point: point[1]):
+        taken = {position for y, v, position in placed if year - y <= 1 and abs(value - v) <= 0.08 * largest}
+        positions[index] = "bottom center" if "top center" in taken and "bottom center" not in taken else "top center"
+        placed.append((year, value, positions[index]))
+    return [positions[index] for index in years.index]
 
 
 def _stack_totals(fig: Plot, totals: pd.Series, style: Style) -> None:

@@ -21,7 +21,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
-from fitjp import db
+from fitjp import db, results
 from fitjp.countries import localized_territory
 from fitjp.filters import Filters
 from fitjp.i18n import label, t
@@ -121,7 +121,30 @@ def country_chart(connection, filters: Filters, lang: str) -> tuple[SlideChart, 
                       [(t("label.activities", lang), [none_if_missing(counts.get(y)) for y in years])]), []
 
 
-CHARTS = {"funding": funding_chart, "map": countries_chart, "objectives": objectives_chart, "country": country_chart}
+def results_chart(group: str):
+    """A group of results as the Results page draws it: a point per statement in the year it is
+    as of, nothing drawn between two (the slide's lines are hidden, add_chart). Where sources
+    give one metric different figures in one year, the other figures are a series of their own,
+    so that both show; the statements' sources go in the notes."""
+    def chart(connection, filters: Filters, lang: str) -> tuple[SlideChart, list[str]]:
+        stated = results.in_group(db.run(connection, "results_facts", metrics=list(results.METRICS)), group)
+        shown = results.dated(stated, filters.year_from, filters.last_year)
+        years = sorted(int(year) for year in shown.year.unique())
+        series = []
+        for metric in results.RESULT_GROUPS[group]:
+            values = shown[shown.metric == metric].groupby("year").value.unique()
+            for rank in range(max((len(v) for v in values), default=0)):
+                by_year = {int(year): v[rank] for year, v in values.items() if rank < len(v)}
+                name = label("metric", metric, lang) if rank == 0 else \
+                    f"{label('metric', metric, lang)} ({t('deck.another_source', lang)})"
+                series.append((name, [none_if_missing(by_year.get(year)) for year in years]))
+        sources = [f"- {row.source_name}: {row.source_url}" for row in shown.drop_duplicates("source_url").itertuples()]
+        return SlideChart(XL_CHART_TYPE.LINE_MARKERS, t(f"results.group_{group}", lang), years, series), sources
+    return chart
+
+
+CHARTS = {"funding": funding_chart, "map": countries_chart, "objectives": objectives_chart, "country": country_chart,
+          **{f"results_{group}": results_chart(group) for group in results.RESULT_GROUPS}}
 
 
 def deck(slides: list[Slide]) -> bytes:
@@ -165,6 +188,10 @@ def add_chart(slide, chart: SlideChart) -> None:
     if drawn.has_legend:
         drawn.legend.position, drawn.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
     format_axes(drawn, chart)
+    if chart.kind == XL_CHART_TYPE.LINE_MARKERS:  # statements are points: no line between two
+        for series in drawn.plots[0].series:
+            series.format.line.fill.background()
+            series.smooth = False
     if chart.kind == XL_CHART_TYPE.BAR_CLUSTERED:
         drawn.category_axis.reverse_order = True  # the first (largest) at the top, as the app draws it
     if len(chart.series) == 1:  # one series: its values written on the bars, as presenter mode does

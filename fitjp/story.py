@@ -1,7 +1,8 @@
 """The story: a sequence of real, filtered views with one sentence each, read from
 data/story.csv so staff can write their own without code.
 
-Columns: step, view (funding, map, objectives or country), filters (as in a dashboard URL:
+Columns: step, view (funding, map, objectives, country, or results_<group> for a group of
+fitjp/results.py, such as results_trained), filters (as in a dashboard URL:
 "from=2008&to=2018&fund=africa_ldcs"), then title_<lang> and text_<lang> for every language.
 """
 
@@ -14,9 +15,10 @@ from urllib.parse import parse_qs
 
 from fitjp.filters import Filters, from_query_params
 from fitjp.i18n import LANGUAGES
+from fitjp.results import RESULT_GROUPS
 
 STORY_FILE = Path(__file__).resolve().parent.parent / "data" / "story.csv"
-VIEWS = ("funding", "map", "objectives", "country")
+VIEWS = ("funding", "map", "objectives", "country", *(f"results_{group}" for group in RESULT_GROUPS))
 
 
 class StoryError(ValueError):

@@ -8,12 +8,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from fitjp import charts, ui
+from fitjp import charts, results, ui
 from fitjp.chartdata import ChartData, Column
 from fitjp.charts import Style
 from fitjp.filters import Filters, current_year
 from fitjp.i18n import label, organisation, t
-from fitjp.text import link
+from fitjp.text import inert, link
 
 
 def funding_history(filters: Filters, style: Style, key: str, compact: bool = False) -> pd.DataFrame:
@@ -225,6 +225,43 @@ def activity_types(filters: Filters, style: Style, key: str) -> None:
     ui.chart(fig, filters, alt=t("country.types", lang), key=key,
              data=counts_data("activity-types", t("country.types", lang), types.dropna(subset=["activity_type"]),
                               Column("activity_type", t("label.type", lang), lambda v: label("type", v, lang)), lang))
+
+
+def results_group(filters: Filters, style: Style, group: str, key: str) -> None:
+    """One group of results (results.RESULT_GROUPS) as sources state them: a point per
+    statement in the year it is as of, its sources and quotes in its table; where sources
+    disagree, both said; a statement with no date listed under the chart."""
+    lang = style.lang
+    stated = results.in_group(ui.query("results_facts", metrics=list(results.METRICS)), group)
+    if stated.empty:
+        st.info(t("results.none", lang))
+        return
+    shown = results.dated(stated, filters.year_from, filters.last_year)
+    if shown.empty:
+        ui.empty_state()
+    else:
+        title = t(f"results.group_{group}", lang)
+        names = {metric: label("metric", metric, lang) for metric in results.RESULT_GROUPS[group]}
+        fig = ui.shared(("results", group, filters.year_from, filters.last_year, style),
+                        # no title in the figure: the section's heading, or the story's, names it
+                        lambda: charts.statements(shown, names, style, t("label.year", lang), t("results.stated", lang)))
+        ui.chart(fig, filters, alt=title, key=key, source=t("results.source", lang),
+                 data=ChartData(f"results-{group}", title, shown, (
+                     Column("year", t("label.year", lang), is_year=True),
+                     Column("metric", t("sources.metric", lang), lambda m: label("metric", m, lang)),
+                     Column("value", t("results.stated", lang)),
+                     Column("unit", t("results.unit", lang)),
+                     Column("statement_date", t("sources.statement_date", lang)),
+                     Column("source_name", t("label.source", lang)),
+                     Column("quote_text", t("label.quote", lang)))))
+    for metric, year, rows in results.disagreements(shown):
+        said = "; ".join(f"{ui.number(r.value)} ({inert(r.source_name)}, {inert(r.statement_date)})"
+                         for r in rows.itertuples())
+        st.warning(t("results.disagree", lang, metric=label("metric", metric, lang), year=year, said=said))
+    for row in results.undated(stated).itertuples():
+        st.caption(t("results.undated", lang, metric=label("metric", row.metric, lang), value=ui.number(row.value),
+                     unit=inert(row.unit or ""), date=inert(row.statement_date or ""))
+                   + " — " + link(row.source_name, row.source_url))
 
 
 def compact(style: Style, height: int) -> Style:

@@ -53,6 +53,8 @@ elif step.view == "objectives":
 elif step.view == "country" and shown.countries:
     if views.country_summary(shown, style, shown.countries[0]):
         views.country_timeline(shown, style, key=f"story_{number}")
+elif step.view.startswith("results_"):
+    views.results_group(shown, style, step.view.removeprefix("results_"), key=f"story_{number}")
 st.caption(t("story.own_filters", lang))
 
 # The whole story as slides to edit (docs/opendata.md).

@@ -10,14 +10,17 @@ from dataclasses import replace
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.dml import MSO_FILL
 
-from fitjp import db, deck
-from fitjp.i18n import t
-from fitjp.story import load_story
+from fitjp import db, deck, results
+from fitjp.filters import Filters
+from fitjp.i18n import LANGUAGES, label, t
+from fitjp.story import Step, load_story
 
 DATA_DATE = "2026-11-25"
 KINDS = {"funding": XL_CHART_TYPE.COLUMN_STACKED, "map": XL_CHART_TYPE.BAR_CLUSTERED,
-         "objectives": XL_CHART_TYPE.BAR_CLUSTERED, "country": XL_CHART_TYPE.COLUMN_CLUSTERED}
+         "objectives": XL_CHART_TYPE.BAR_CLUSTERED, "country": XL_CHART_TYPE.COLUMN_CLUSTERED,
+         **{f"results_{group}": XL_CHART_TYPE.LINE_MARKERS for group in results.RESULT_GROUPS}}
 
 
 def describe(filters) -> str:
@@ -119,3 +122,32 @@ def test_a_country_slide_names_countries_in_the_chosen_language(connection):
     top = db.run(connection, "activities_by_country", **step.filters.activity_params()).head(10)
     categories = list(chart_of(slide).plots[0].categories)
     assert len(categories) == len(top) and categories[0] != top.name_en.iloc[0]  # インドネシア, not Indonesia
+
+
+GROUPS_STATED = [group for group in results.RESULT_GROUPS if group != "modernised"]  # no source states those yet
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("group", GROUPS_STATED)
+def test_a_results_slide_holds_every_dated_statement_as_a_point(connection, group, lang):
+    """Each statement a point in its year, as on the Results page: no line drawn between two,
+    a year no source states an empty cell, and where two sources give one metric different
+    figures in one year, both figures are on the slide; the sources are in the notes."""
+    step = Step(f"results_{group}", Filters(), {lang: "T"}, {lang: "N"})
+    slide = Presentation(io.BytesIO(deck.deck(deck.story_slides(connection, [step], lang, describe, DATA_DATE)))).slides[0]
+    chart = chart_of(slide)
+    stated = results.dated(results.in_group(db.run(connection, "results_facts", metrics=list(results.METRICS)), group),
+                           Filters().year_from, Filters().last_year)
+    years = [int(year) for year in chart.plots[0].categories]
+    assert years == sorted(int(y) for y in stated.year.unique())
+    on_slide = {(name, year, value) for name, values in series_values(chart).items()
+                for year, value in zip(years, values) if value is not None}
+    expected = {(year, value, metric) for metric, year, value in stated[["metric", "year", "value"]].itertuples(index=False)}
+    assert {(year, value) for _, year, value in on_slide} == {(int(y), v) for y, v, _ in expected}
+    for name, year, value in on_slide:  # each point under its own metric's name
+        metrics = {m for y, v, m in expected if (int(y), v) == (year, value)}
+        assert any(name.startswith(label("metric", m, lang)) for m in metrics), (name, year, value)
+    for series in chart.plots[0].series:
+        assert series.format.line.fill.type == MSO_FILL.BACKGROUND and not series.smooth  # no line: points only
+    notes = slide.notes_slide.notes_text_frame.text
+    assert all(url in notes for url in stated.source_url.unique())

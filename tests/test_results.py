@@ -11,7 +11,8 @@ import json
 import pandas as pd
 import pytest
 
-from fitjp import db, results
+from fitjp import charts, db, results
+from fitjp.charts import Style
 from fitjp.i18n import LANGUAGES, label, t
 
 from test_chartdata import Tables, decoded
@@ -73,3 +74,20 @@ def test_the_years_filter_narrows_the_results_and_a_region_filter_says_it_cannot
     assert not [i for i in app.info if "region" in i.value]
     app = open_page("results", region="africa")
     assert t("results.not_by_region", "en") in [i.value for i in app.info]
+
+
+@pytest.mark.parametrize("group", [g for g in results.RESULT_GROUPS if g != "modernised"])
+def test_on_a_shared_screen_no_two_written_values_run_into_each_other(group):
+    """Presenting, each point's value is written beside it: two neighbouring years at about one
+    height (1,800 in 2020 and in 2021) put one value above and the next below."""
+    stated = results.in_group(STATEMENTS, group).dropna(subset=["year"])
+    names = {metric: metric for metric in results.RESULT_GROUPS[group]}
+    fig = charts.statements(stated, names, Style(presenting=True), "Year", "Figure")
+    largest = stated.value.max()
+    for trace in fig.data:
+        written = [(x, y, position) for x, y, text, position in
+                   zip(trace.x, trace.y, trace.text, trace.textposition) if text is not None]
+        written.sort()
+        for (x1, y1, p1), (x2, y2, p2) in zip(written, written[1:]):
+            if x2 - x1 <= 1 and abs(y2 - y1) <= 0.08 * largest:
+                assert p1 != p2, (trace.name, x1, x2)

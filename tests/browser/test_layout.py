@@ -37,7 +37,7 @@ VIEWPORTS = {390: {"width": 390, "height": 844}, 768: {"width": 768, "height": 1
              1920: {"width": 1920, "height": 1080}}
 WIDTHS = (390, 768, 1024, 1440, 1920) if FULL else (390, 1024, 1920)
 THEMES = ("light", "dark")
-STORY_STEPS = range(1, 7)  # data/story.csv
+STORY_STEPS = range(1, len(load_story()) + 1)  # data/story.csv
 
 
 def with_cases(drawn: list, always: list) -> list:
