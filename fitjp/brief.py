@@ -103,9 +103,10 @@ STYLE = """
 @media print { .brief { padding: 0; } }
 .brief h1 { font-size: 18pt; margin: 0 0 2pt; padding: 0; } .brief .sub { color: #555; margin-bottom: 8pt; }
 .brief .top { display: flex; gap: 12pt; align-items: flex-start; }
-.brief .figs { display: grid; grid-template-columns: 1fr 1fr; gap: 6pt; flex: 1; }
+.brief .side { flex: 1; } .brief .figs { display: grid; grid-template-columns: 1fr 1fr; gap: 6pt; }
+.brief .results { color: #555; font-size: 8pt; margin-top: 6pt; }
 .brief .fig { border: 1px solid #ccc; border-radius: 4pt; padding: 6pt; }
-.brief .v { font-size: 16pt; font-weight: 600; } .brief .k { color: #555; }
+.brief .v { font-size: 16pt; font-weight: 600; } .brief .v.words { font-size: 12pt; } .brief .k { color: #555; }
 .brief table { border-collapse: collapse; width: 100%; margin-top: 8pt; font-size: 8.5pt; }
 .brief th, .brief td { text-align: left; border-bottom: 1px solid #ddd; padding: 2pt 4pt; vertical-align: top; }
 .brief a { color: #0057a3; } .brief .foot { color: #555; font-size: 8pt; margin-top: 6pt; }
@@ -126,10 +127,13 @@ def map_inset_img(iso3: str, alt: str, highlighted: bool = True) -> str:
 def brief_fragment(iso3: str, title: str, subtitle: str, figures: list[tuple[str, str]],
                    activities: list[dict], labels: dict[str, str]) -> str:
     """The brief's markup with its own scoped style. `activities` rows carry year, title,
-    kind, source_title and source_url; `labels` holds the interface words, and `none` the
+    kind, source_title and source_url; `labels` holds the interface words, `none` the
     sentence a brief without activities says instead of an empty table (its country is then
-    outlined on the map, not coloured as a country with activities is)."""
-    figure_cells = "".join(f"<div class='fig'><div class='v'>{escape(value)}</div>"
+    outlined on the map, not coloured as a country with activities is), and `results` what it
+    says of the country's results."""
+    # a figure in words (the LDC status) at a smaller size than a number: "No es un país menos
+    # adelantado (PMA)" at 16pt took four lines and pushed a Spanish brief onto a second sheet
+    figure_cells = "".join(f"<div class='fig'><div class='v{'' if _is_number(value) else ' words'}'>{escape(value)}</div>"
                            f"<div class='k'>{escape(name)}</div></div>" for name, value in figures)
     rows = "".join(
         f"<tr><td>{escape(str(a['year'] or ''))}</td><td>{escape(a['title'])}</td><td>{escape(a['kind'])}</td>"
@@ -141,10 +145,17 @@ def brief_fragment(iso3: str, title: str, subtitle: str, figures: list[tuple[str
                    f"<tbody>{rows}</tbody></table><div class='foot'>{escape(labels['footer'])}</div>")
     else:
         listing = f"<p class='none'>{escape(labels['none'])}</p>"
+    # where the country's results are, or why the brief has none: under the figures, beside
+    # the taller map, where a full A4 sheet still has room
+    results = f"<div class='results'>{escape(labels['results'])}</div>" if labels.get("results") else ""
     return (f"<style>{STYLE}</style><div class='brief'><h1>{escape(title)}</h1>"
             f"<div class='sub'>{escape(subtitle)}</div>"
-            f"<div class='top'><div class='figs'>{figure_cells}</div>"
+            f"<div class='top'><div class='side'><div class='figs'>{figure_cells}</div>{results}</div>"
             f"{map_inset_img(iso3, title, highlighted=bool(activities))}</div>{listing}</div>")
+
+
+def _is_number(value: str) -> bool:
+    return not any(character.isalpha() for character in value)
 
 
 def brief_document(fragment: str, title: str, lang: str) -> str:

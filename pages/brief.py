@@ -40,7 +40,9 @@ fragment = brief.brief_fragment(
     {"year": t("label.year", lang), "title": t("label.title", lang), "type": t("label.type", lang),
      "source": t("label.source", lang),
      "footer": t("brief.footer", lang, shown=len(rows), total=int(totals.activity_count), date=ui.data_as_of()),
-     "none": t("country.none", lang, country=ui.country_name(current)) + " " + t("empty.hint", lang)})
+     "none": t("country.none", lang, country=ui.country_name(current)) + " " + t("empty.hint", lang),
+     # the facts have no country: no source states results for one (fitjp/results.py)
+     "results": t("brief.results", lang)})
 
 actions = st.container(horizontal=True, key="brief_actions")
 actions.download_button(t("brief.download", lang), brief.brief_document(fragment, title, lang),

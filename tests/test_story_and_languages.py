@@ -150,5 +150,20 @@ def test_a_brief_with_activities_lists_them_and_colours_the_country():
     assert "#0072B2" in inset_svg(body)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("country", ["KEN", "ISL"])
+def test_a_brief_says_where_the_countrys_results_are(country, lang):
+    """No source states results by country (the facts have none): a brief says so, and where
+    the fund's results are, with activities or without, in the reader's language."""
+    from html import escape
+
+    from fitjp.i18n import t
+
+    app = open_page("brief", country=country, lang=lang)
+    body = next(h.proto.body for h in app.get("html") if "class='brief'" in h.proto.body)
+    assert f"<div class='results'>{escape(t('brief.results', lang))}</div>" in body
+    assert t("page.results", lang) in t("brief.results", lang)
+
+
 def test_map_inset_is_empty_for_an_unknown_country():
     assert brief.map_inset_svg("XXX") == ""

@@ -66,7 +66,7 @@ h1 { font-size: 3.2rem !important; } h2 { font-size: 2.2rem !important; line-hei
    table at 8.5pt for A4): on the screen, none under 16 px; a printed brief keeps its A4 sizes. */
 @media screen {
   [data-testid="stMain"] .activity-list, [data-testid="stMain"] .activity-list * { font-size: 1.25rem; }
-  [data-testid="stMain"] .brief, [data-testid="stMain"] .brief :is(table, .sub, .k, .foot) { font-size: 16px; }
+  [data-testid="stMain"] .brief, [data-testid="stMain"] .brief :is(table, .sub, .k, .foot, .results) { font-size: 16px; }
   [data-testid="stMain"] .brief h1 { font-size: 30px !important; } [data-testid="stMain"] .brief .v { font-size: 26px; }
   [data-testid="stMain"] .brief .none { font-size: 18px; }
 }
