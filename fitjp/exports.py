@@ -60,8 +60,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH = 10, 60  # in characters; Excel opens a column at 8.43
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
-# (OWASP "CSV Injection"); a leading apostrophe keeps it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# (OWASP "CSV Injection"); a leading apostrophe keeps it text. The full-width forms too: a
+# Japanese spreadsheet may read ＝ as = (fitjp/opendata.py applies the same rule to its CSVs).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutralised(value):

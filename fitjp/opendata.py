@@ -15,16 +15,20 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as arrow_csv
 import pyarrow.parquet as pq
 
 from fitjp import db, settings
+from fitjp.exports import FORMULA_STARTS
 from fitjp.record.schema import FIRST_FISCAL_YEAR, TABLES, Column, Table, last_fiscal_year
 
 PACKAGE_NAME = "fit-japan-ip-global"
@@ -143,11 +147,30 @@ def table_rows(connection: duckdb.DuckDBPyConnection, table: Table):
         cursor.close()
 
 
+# A text the CSV would hand a spreadsheet as a formula (=HYPERLINK(...), +cmd|..., @SUM(...),
+# ＝...) gets a leading apostrophe: the exports' rule (fitjp/exports.py, FORMULA_STARTS).
+# Numbers stay numbers. The .json and .parquet files, read by programs, keep the text as it is.
+FORMULA_START = "^[" + "".join(re.escape(start) for start in FORMULA_STARTS) + "]"
+
+
+def formula_safe(rows: pa.Table) -> pa.Table:
+    """The rows with every text cell that would start a formula neutralised."""
+    columns = [pc.replace_substring_regex(column, pattern=FORMULA_START, replacement="'\\0", max_replacements=1)
+               if pa.types.is_string(column.type) or pa.types.is_large_string(column.type) else column
+               for column in rows.columns]
+    return pa.Table.from_arrays(columns, schema=rows.schema)
+
+
+def write_csv(rows: pa.Table, out) -> None:
+    """UTF-8 CSV, a missing value as an empty cell, formula-safe; Arrow writes whole numbers as
+    whole numbers (1987, not 1987.0)."""
+    arrow_csv.write_csv(formula_safe(rows), out)
+
+
 def table_csv(connection: duckdb.DuckDBPyConnection, table: Table) -> bytes:
-    """One table as UTF-8 CSV, columns in schema order, a missing value as an empty cell.
-    Arrow writes whole numbers as whole numbers (1987, not 1987.0)."""
+    """One table as CSV (write_csv), columns in schema order."""
     out = io.BytesIO()
-    arrow_csv.write_csv(table_rows(connection, table), out)
+    write_csv(table_rows(connection, table), out)
     return out.getvalue()
 
 
@@ -218,7 +241,7 @@ def write_files(connection: duckdb.DuckDBPyConnection, folder: Path, release: di
                                          encoding="utf-8")
         for table in TABLES.values():
             rows = table_rows(connection, table)
-            arrow_csv.write_csv(rows, staged / f"{table.name}.csv")
+            write_csv(rows, staged / f"{table.name}.csv")
             pq.write_table(rows.replace_schema_metadata({"release": json.dumps(release)}),
                            staged / f"{table.name}.parquet")
             write_json(connection, table, staged / f"{table.name}.json", named)

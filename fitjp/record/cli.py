@@ -101,8 +101,8 @@ def run_release_command(args) -> int:
             print(f"{len(result.problems)} problem(s); nothing was published:", file=sys.stderr)
             print("\n".join(advice.describe(p) for p in result.problems), file=sys.stderr)
             if getattr(args, "problems_xlsx", None):
-                original = args.file.read_bytes() if upload.size <= intake.MAX_BYTES else None
-                args.problems_xlsx.write_bytes(intake.problems_workbook(upload, result.problems, original))
+                # marks the workbook read_path loaded (upload.book): the file is not read again
+                args.problems_xlsx.write_bytes(intake.problems_workbook(upload, result.problems))
             return 1
         if args.command == "check":
             print(f"{args.file.name}: no problems found")

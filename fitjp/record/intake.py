@@ -3,8 +3,10 @@ and the template they fill in.
 
 `read_upload(data, name)` never raises on a bad file: it returns what it could read and a
 Problem (with a hint) for everything else, so the staff app and the CLI can show every
-problem at once and never a traceback. Limits are checked on the bytes before any parsing,
-so a huge file costs a count of its newlines, not the memory of a table.
+problem at once and never a traceback. Limits are checked before any parsing: a CSV's on its
+bytes (a count of its newlines), a workbook's on its own metadata (`workbook_size`: the zip's
+directory, then each sheet's rows and cells streamed from its XML), so a huge file costs a
+count, not the memory of a table.
 """
 
 from __future__ import annotations
@@ -17,19 +19,27 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pandas as pd
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from fitjp.record.schema import PROGRAMME_AREAS, TABLES
 from fitjp.record.validate import Origin, Problem
 
 MAX_BYTES = 10_000_000  # 10 MB: the fund's whole record is well under 1 MB
-MAX_ROWS = 100_000  # per file or sheet: the public record has under 1,000 rows per table
-MAX_UNZIPPED = 100_000_000  # an .xlsx is a zip: refuse one that would expand beyond this
+MAX_ROWS = 100_000  # per CSV: the public record has under 1,000 rows per table
+# A workbook costs what openpyxl's load of every cell costs (about 1 KB of memory and 20 µs a
+# cell), far more than its bytes say: 91,587 rows of 17 columns (7.3 MB) took 36 s and 1.9 GB.
+# So a workbook is measured before it is loaded, and refused beyond these limits, chosen so
+# that a workbook at them reads (read_upload) within 10 s and 500 MB of memory on a 2-core
+# machine (tests/test_staff_uploads.py measures it; docs/staff.md, "What is refused", the figures).
+MAX_SHEET_ROWS = 15_000  # rows under the header of one sheet: 15 times the public record's largest table
+MAX_CELLS = 260_000  # rows × columns of every sheet together: 15,000 rows of the 17-column activities sheet
+MAX_UNZIPPED = 50_000_000  # an .xlsx is a zip: refuse one whose parts would expand beyond this
 # Sheets of the template (and of the problems workbook) that hold no rows to import.
 HELPER_SHEETS = {"instructions", "guide", "lists", "problems"}
 IMPORTABLE = [name for name, table in TABLES.items() if table.importable]
@@ -54,6 +64,9 @@ class Intake:
     sheets: list[Sheet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was read and how, e.g. the encoding
+    # The workbook as loaded, kept so that problems_workbook marks it without reading the file a
+    # second time; whoever holds the Intake longer (the staff app's session) drops it after.
+    book: openpyxl.Workbook | None = field(default=None, repr=False, compare=False)
 
     def refuse(self, message: str, hint: str, row: int = 0, column: str = "", value: str = "",
                where: str | None = None) -> None:
@@ -124,28 +137,145 @@ WRONG_KIND = {
 }
 
 
+DAMAGED = "Open it in Excel, save it again as .xlsx and upload that."
+
+
 def _read_excel_file(intake: Intake, data: bytes) -> None:
     kind = what_it_is(data)
     if kind == "text":
         intake.refuse("a text file named .xlsx, not an Excel workbook",
                       "If it is a CSV, rename it to .csv; otherwise open it in Excel and save it as .xlsx.")
-    elif kind != "xlsx":
+        return
+    if kind != "xlsx":
         intake.refuse(*WRONG_KIND[kind])
-    elif sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist()) > MAX_UNZIPPED:
+        return
+    if not _within_limits(intake, data):
+        return
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
+        intake.refuse(f"the workbook is damaged and cannot be read ({type(error).__name__})", DAMAGED)
+        return
+    intake.book = book
+    for sheet in book.worksheets:
+        _read_sheet(intake, sheet)
+    if not intake.sheets and not intake.problems:
+        intake.refuse("the workbook has no rows in any table sheet",
+                      f"Fill rows under the header of a sheet ({', '.join(IMPORTABLE)}).")
+
+
+# ---- a workbook's size, from its metadata ---------------------------------------------------
+
+@dataclass(frozen=True)
+class SheetSize:
+    """A worksheet's size before it is loaded: its rows (the header's included) and cells
+    (rows × columns of the range it uses), as its <dimension> states them or, where that is
+    missing or cannot be right, as counted in its XML."""
+    name: str
+    rows: int
+    cells: int
+    counted: bool  # True: counted row by row; False: read from <dimension ref>
+
+
+class UnreadableWorkbook(Exception):
+    """The workbook's parts that say what its sheets are cannot be read: a damaged file."""
+
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+SMALLEST_CELL = 11  # bytes of XML the least cell takes: <c r="A1"/>
+
+
+def workbook_size(archive: zipfile.ZipFile) -> list[SheetSize]:
+    """Every worksheet's rows and cells, streamed from the zip without loading the workbook.
+
+    A sheet's <dimension ref="A1:Q20001"> (before its rows, so reading stops there) says the
+    range it uses. It is only a claim: a writer may leave it out, and a file may be made to
+    understate it. So it is believed only where the sheet's XML is too small to hold more
+    cells than it claims (SMALLEST_CELL bytes each); otherwise the rows and cells are counted
+    from the XML with iterparse, element by element, each cleared once counted. What that
+    costs is bounded by MAX_UNZIPPED, checked first."""
+    names = set(archive.namelist())
+    try:
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in
+                   ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))}
+        sheets = [(sheet.get("name", ""), targets.get(sheet.get(RELATIONSHIP), "")) for sheet in
+                  ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{MAIN}sheet")]
+    except (KeyError, ElementTree.ParseError) as error:
+        raise UnreadableWorkbook(str(error)) from error
+    sizes = []
+    for name, target in sheets:
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if part in names:
+            sizes.append(_sheet_size(archive, name, part))
+    return sizes
+
+
+def _sheet_size(archive: zipfile.ZipFile, name: str, part: str) -> SheetSize:
+    claimed = _dimension(archive, part)
+    if claimed is not None:
+        rows, columns = claimed
+        if rows > MAX_SHEET_ROWS + 1 or rows * columns > MAX_CELLS:
+            return SheetSize(name, rows, rows * columns, counted=False)  # refused without counting
+        if archive.getinfo(part).file_size <= SMALLEST_CELL * rows * columns + 65_536:
+            return SheetSize(name, rows, rows * columns, counted=False)
+    rows = cells = last_row = 0
+    try:
+        with archive.open(part) as stream:
+            for _, element in ElementTree.iterparse(stream, events=("start",)):
+                if element.tag == f"{MAIN}c":
+                    cells += 1
+                elif element.tag == f"{MAIN}row":
+                    rows += 1
+                    last_row = max(last_row, int(element.get("r") or last_row + 1))
+                element.clear()
+    except (ElementTree.ParseError, ValueError, zipfile.BadZipFile) as error:
+        raise UnreadableWorkbook(str(error)) from error
+    return SheetSize(name, max(rows, last_row), cells, counted=True)
+
+
+def _dimension(archive: zipfile.ZipFile, part: str) -> tuple[int, int] | None:
+    """(rows, columns) of the sheet's <dimension ref>, from the top of its XML; None when the
+    sheet has none (or one that is not a range), or its rows begin first."""
+    try:
+        with archive.open(part) as stream:
+            for _, element in ElementTree.iterparse(stream, events=("start",)):
+                if element.tag == f"{MAIN}dimension":
+                    min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                    return max_row, max_col - min_col + 1
+                if element.tag == f"{MAIN}sheetData":
+                    return None
+    except (ElementTree.ParseError, ValueError, TypeError, zipfile.BadZipFile):
+        return None
+    return None
+
+
+def _within_limits(intake: Intake, data: bytes) -> bool:
+    """Refuse, from its metadata alone, a workbook that would cost too much to load."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
         intake.refuse(f"the workbook expands to more than {MAX_UNZIPPED / 1e6:.0f} MB",
                       "Split the rows into several files of the template.")
-    else:
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-        except Exception as error:  # openpyxl raises many kinds on a damaged workbook
-            intake.refuse(f"the workbook is damaged and cannot be read ({type(error).__name__})",
-                          "Open it in Excel, save it again as .xlsx and upload that.")
-            return
-        for sheet in book.worksheets:
-            _read_sheet(intake, sheet)
-        if not intake.sheets and not intake.problems:
-            intake.refuse("the workbook has no rows in any table sheet",
-                          f"Fill rows under the header of a sheet ({', '.join(IMPORTABLE)}).")
+        return False
+    try:
+        sizes = workbook_size(archive)
+    except UnreadableWorkbook:
+        intake.refuse("the workbook is damaged and cannot be read (its list of sheets)", DAMAGED)
+        return False
+    for size in sizes:
+        where = f"{intake.name} [sheet {size.name}]"
+        if size.rows > MAX_SHEET_ROWS + 1:
+            intake.refuse(f"the sheet has {size.rows - 1:,} rows; the limit is {MAX_SHEET_ROWS:,}",
+                          "Split the rows into several files of the template.", where=where)
+        elif size.cells > MAX_CELLS:
+            intake.refuse(f"the sheet has {size.cells:,} cells (rows × columns); the limit is {MAX_CELLS:,}",
+                          "Delete the columns and rows that hold nothing, or split the rows into several "
+                          "files of the template.", where=where)
+    if not intake.problems and (total := sum(size.cells for size in sizes)) > MAX_CELLS:
+        intake.refuse(f"the workbook's sheets have {total:,} cells in all (rows × columns); the limit is "
+                      f"{MAX_CELLS:,}", "Delete the sheets you do not need, or split the rows into several "
+                      "files of the template.")
+    return not intake.problems
 
 
 def _read_sheet(intake: Intake, sheet) -> None:
@@ -162,8 +292,8 @@ def _read_sheet(intake: Intake, sheet) -> None:
         intake.refuse("the sheet is hidden", "Unhide it (right-click a sheet tab > Unhide), check it, "
                       "or delete it: hidden rows would be published unseen.", where=where)
         return
-    if sheet.max_row > MAX_ROWS + 1:
-        intake.refuse(f"the sheet has {sheet.max_row - 1:,} rows; the limit is {MAX_ROWS:,}",
+    if sheet.max_row > MAX_SHEET_ROWS + 1:  # workbook_size measured it; the load agrees or refuses
+        intake.refuse(f"the sheet has {sheet.max_row - 1:,} rows; the limit is {MAX_SHEET_ROWS:,}",
                       "Split the rows into several files of the template.", where=where)
         return
     rows = [[cell for cell in row] for row in sheet.iter_rows()]
@@ -462,7 +592,9 @@ PROBLEM = PatternFill("solid", fgColor="FFC7CE")
 
 def problems_workbook(intake: Intake, problems: list[Problem], data: bytes | None = None) -> bytes:
     """The uploaded workbook itself (or, for a CSV or a file that would not open, its rows as
-    read) with every bad cell filled red, and a Problems sheet listing them all."""
+    read) with every bad cell filled red, and a Problems sheet listing them all. The workbook
+    is the one read_upload loaded (intake.book), marked in place: a file is read once. `data`
+    is read only for an Intake that no longer holds its workbook."""
     book, sheets = _book_to_mark(intake, data)
     if "Problems" in book.sheetnames:
         book.remove(book["Problems"])  # a marked workbook uploaded again gets a fresh list
@@ -486,7 +618,10 @@ def problems_workbook(intake: Intake, problems: list[Problem], data: bytes | Non
 
 def _book_to_mark(intake: Intake, data: bytes | None):
     """The workbook to mark and the names of its sheets that hold uploaded rows."""
-    if data and what_it_is(data) == "xlsx":
+    if intake.book is not None:
+        return intake.book, set(intake.book.sheetnames)
+    # without its loaded workbook, the file is read again only if it is within the limits
+    if data and what_it_is(data) == "xlsx" and _within_limits(Intake(intake.name, "", len(data)), data):
         try:
             book = openpyxl.load_workbook(io.BytesIO(data))
             return book, set(book.sheetnames)

@@ -10,12 +10,14 @@ import hashlib
 import hmac
 import logging
 import math
+import threading
 import time
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from fitjp import settings
 from fitjp.i18n import LANGUAGE_NAMES, STAFF_LANGUAGES, label, t
@@ -44,6 +46,8 @@ def run() -> None:
         language_choice()
         if signed_in():
             workflow()
+        else:  # signed out, idle or never signed in: the server refuses this session's uploads
+            upload_passes().revoke(session_id())
     except Exception:  # a bug must never show a traceback: say so, keep the data as it was
         log.exception("staff app failed")
         st.error(say("staff.crashed"))
@@ -229,24 +233,78 @@ def template_step() -> None:
     st.download_button(say("staff.template_button"), intake.template_bytes(), "fund_records.xlsx", EXCEL)
 
 
+# ---- uploads --------------------------------------------------------------------------------
+# Streamlit stores a file PUT to /_stcore/upload_file/<session>/<file> for any live session,
+# signed in or not, up to server.maxUploadSize (200 MB by default) held in memory. So the
+# staff app's server (admin.py) sets that cap to UPLOAD_LIMIT_MB, and its UploadGuard refuses an
+# upload, before reading a byte of it, from any session not holding a pass: a session gets
+# one each time the upload step is drawn (only signed in), for the idle limit, and loses it on
+# the first run that finds it signed out. Refusing at the door, rather than a tiny cap until
+# sign-in, leaves a stranger nothing at all to send and keeps one cap, the staff's.
+
+UPLOAD_LIMIT_MB = math.ceil(intake.MAX_BYTES / 2**20)  # Streamlit's MB is 2**20 bytes: 10 MB fits
+
+
+class UploadPasses:
+    """The sessions that may upload, each until a time (the clock's seconds). Thread-safe: the
+    sessions' script threads grant and revoke, the server's event loop asks."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._until: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._clock = clock
+
+    def grant(self, session: str, seconds: float) -> None:
+        with self._lock:
+            now = self._clock()
+            self._until = {s: until for s, until in self._until.items() if until > now}  # forget the expired
+            self._until[session] = now + seconds
+
+    def revoke(self, session: str) -> None:
+        with self._lock:
+            self._until.pop(session, None)
+
+    def allows(self, session: str) -> bool:
+        with self._lock:
+            return self._until.get(session, float("-inf")) > self._clock()
+
+
+_PASSES = UploadPasses()
+
+
+def upload_passes() -> UploadPasses:
+    """The process's passes: admin.py's guard and every session share this one."""
+    return _PASSES
+
+
+def session_id() -> str:
+    context = get_script_run_ctx()
+    return context.session_id if context else ""
+
+
 def upload_step() -> releases.Check | None:
     st.header(say("staff.step_upload"))
+    upload_passes().grant(session_id(), settings.staff_idle_minutes() * 60)  # drawn only when signed in
     mode = st.radio(say("staff.mode"), list(releases.MODES), format_func=lambda m: say(f"staff.mode_{m}"))
     table = st.selectbox(say("staff.csv_table"), [None, *IMPORTABLE],
                          format_func=lambda name: say("staff.csv_table_auto") if name is None else name)
-    uploaded = st.file_uploader(say("staff.file"), type=["xlsx", "csv"])
+    uploaded = st.file_uploader(say("staff.file"), type=["xlsx", "csv"], max_upload_size=UPLOAD_LIMIT_MB)
     if uploaded is None:
         return None
     return checked(uploaded.getvalue(), uploaded.name, mode, table)
 
 
 def checked(data: bytes, name: str, mode: str, table: str | None) -> releases.Check:
-    """The check of this file against the live release, kept while neither changes."""
+    """The check of this file against the live release, kept while neither changes. The file
+    is read once: a workbook with problems is marked from the workbook read_upload loaded,
+    at once, and the session keeps the marked file's bytes, not the loaded workbook."""
     key = (name, hashlib.sha256(data).hexdigest(), mode, table, settings.data_version())
     if st.session_state.get("check_key") != key:
-        st.session_state.check_key = key
-        st.session_state.check = releases.check(intake.read_upload(data, name, table), mode)
-        st.session_state.check_data = data  # to mark the bad cells in the workbook itself
+        upload = intake.read_upload(data, name, table)
+        result = releases.check(upload, mode)
+        st.session_state.marked = intake.problems_workbook(upload, result.problems) if result.problems else None
+        upload.book = None
+        st.session_state.check_key, st.session_state.check = key, result
     return st.session_state.check
 
 
@@ -261,8 +319,7 @@ def check_step(result: releases.Check) -> None:
     st.table(problems_table(result.problems[:SHOWN_ROWS]))
     if len(result.problems) > SHOWN_ROWS:
         st.caption(say("staff.first_problems", shown=SHOWN_ROWS, total=len(result.problems)))
-    st.download_button(say("staff.marked_button"),
-                       intake.problems_workbook(result.intake, result.problems, st.session_state.get("check_data")),
+    st.download_button(say("staff.marked_button"), st.session_state.get("marked") or b"",
                        f"{Path(result.intake.name).stem}-problems.xlsx", EXCEL)
 
 
