@@ -13,6 +13,7 @@
 # | RESTART_DELAY  | 1              | seconds before a dead Streamlit process is started again    |
 # | SERVE_RUN_DIR  | a new temp dir | nginx.conf, pids, logs; `streamlit.pids` lists "port pid"   |
 # | FITJP_DATA_DIR | data/          | the data folder (fitjp/settings.py), passed on to every process |
+# | FITJP_EMBED_ORIGINS | (none)    | origins whose pages may frame the dashboard (fitjp/settings.py): the CSP's frame-ancestors |
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -69,11 +70,12 @@ write_pids() {  # atomically, so a reader (the load test) never sees half a file
 start_worker() {
   local i="$1"
   # No file watcher (nothing changes under a served app, and polling costs CPU); generic error
-  # messages in the browser, the details in the process's log.
+  # messages in the browser, the details in the process's log; uploads at their smallest
+  # (1 MB: the public app asks for none, and nginx and fitjp/web.py refuse them anyway).
   (cd "$ROOT" && exec "$PYTHON" -m streamlit run app.py \
       --server.headless true --server.address 127.0.0.1 --server.port "${PORTS[i]}" \
       --server.fileWatcherType none --server.runOnSave false --client.showErrorDetails none \
-      --browser.gatherUsageStats false) >> "$RUN_DIR/streamlit-${PORTS[i]}.log" 2>&1 &
+      --server.maxUploadSize 1 --browser.gatherUsageStats false) >> "$RUN_DIR/streamlit-${PORTS[i]}.log" 2>&1 &
   PIDS[i]=$!
   DIED_AT[i]=""
   write_pids
@@ -89,6 +91,7 @@ start_worker() {
 NGINX_PID=""
 COMPRESS_PID=""
 WWW_DIR=""
+TMP_DIR=""
 stopping=0
 stop_all() {  # $1: the exit status (0 for a requested stop)
   local status="${1:-0}"
@@ -106,6 +109,7 @@ stop_all() {  # $1: the exit status (0 for a requested stop)
     wait "$pid" 2>/dev/null || true
   done
   [ -z "$WWW_DIR" ] || rm -rf "$WWW_DIR"
+  [ -z "$TMP_DIR" ] || rm -rf "$TMP_DIR"
   [ "$OWN_RUN_DIR" -eq 0 ] || rm -rf "$RUN_DIR"
   exit "$status"
 }
@@ -115,18 +119,28 @@ trap 'stop_all $?' EXIT  # a failed step (set -e) leaves no process behind eithe
 # The files nginx serves from disk: a folder of their own under the system's temp folder: when started as root, nginx's workers
 # run as nobody, who may not enter RUN_DIR's parents (nor a home folder's site-packages).
 WWW_DIR="$(mktemp -d -t fitjp-www.XXXXXX)"
+# nginx's temp files (a request body or a proxied answer larger than its buffers): a folder
+# its workers may enter (nobody, when started as root), whatever RUN_DIR's parents allow;
+# nginx makes its subfolders, its workers' own. In RUN_DIR, under a folder only root could
+# enter, a body over 16 KB got 500 instead of reaching the size check.
+TMP_DIR="$(mktemp -d -t fitjp-nginx.XXXXXX)"
+chmod 711 "$TMP_DIR"
+
+# The security headers' policy, from the one place the app takes it too (fitjp/web.py), with
+# frame-ancestors from FITJP_EMBED_ORIGINS; a malformed origin stops the start here.
+CSP="$(cd "$ROOT" && "$PYTHON" -c 'from fitjp.web import content_security_policy; print(content_security_policy())')"
 
 upstreams=""
 for ((i = 0; i < WORKERS; i++)); do
   upstreams+="        server 127.0.0.1:${PORTS[i]} max_fails=1 fail_timeout=5s;"$'\n'
 done
-mkdir -p "$RUN_DIR/tmp"
 # Paths are escaped for sed's replacement text (| is the delimiter, & means the match).
 esc() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
 awk -v ups="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", ups; else print }' \
     "$DEPLOY_DIR/nginx.conf.template" \
   | sed -e "s|@RUN_DIR@|$(esc "$RUN_DIR")|g" -e "s|@WWW_DIR@|$(esc "$WWW_DIR")|g" -e "s|@PORT@|$PORT|g" \
-        -e "s|@DATA_DIR@|$(esc "$DATA_DIR")|g" \
+        -e "s|@DATA_DIR@|$(esc "$DATA_DIR")|g" -e "s|@TMP_DIR@|$(esc "$TMP_DIR")|g" \
+        -e "s|@CONTENT_SECURITY_POLICY@|$(esc "$CSP")|g" \
         -e "$([ "$BROTLI" -eq 1 ] && echo 's/^\([[:space:]]*\)#brotli /\1/' || echo 's/^$//')" \
         > "$RUN_DIR/nginx.conf"
 "$NGINX" -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log"

@@ -16,6 +16,7 @@ without touching code; each is read when asked for, never at import time.
 | FITJP_DATA_LICENCE       | CC-BY-4.0 | the compiled data's licence: CC-BY-4.0, CC0-1.0, ODC-By-1.0, or none (each source keeps its own terms) |
 | FITJP_REPORT_TO          | (none)  | where "Report a data problem" writes: an e-mail address or an issue tracker's https:// address |
 | FITJP_STAFF_IDLE_MINUTES | 30      | minutes without a click after which the staff app signs its user out (fitjp/staff/app.py) |
+| FITJP_EMBED_ORIGINS      | (none)  | origins, space-separated (https://example.org), whose pages may embed the dashboard in a frame, besides its own: the Content-Security-Policy's frame-ancestors (fitjp/web.py, deploy/) |
 
 Releases (fitjp/record/releases.py): the staff app and `python -m fitjp.record publish` write each
 release of the data to its own folder, FITJP_DATA_DIR/releases/<id>/ (Parquet, raw/ CSVs,
@@ -167,3 +168,20 @@ def cache_ttl() -> int:
 
 def staff_idle_minutes() -> int:
     return _whole_number("FITJP_STAFF_IDLE_MINUTES", 30)
+
+
+# An origin as a frame-ancestors source: a scheme, a host (its first label may be *), maybe a
+# port. Nothing else, so that no value can add a directive to the header or break nginx.conf.
+_ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?", re.IGNORECASE)
+
+
+def embed_origins() -> list[str]:
+    """The origins whose pages may show the dashboard in a frame (README: Embedding), besides
+    the dashboard's own: FITJP_EMBED_ORIGINS, space-separated, such as
+    `https://www.example.org https://intranet.example.org:8443`. Unset, only the dashboard's
+    own pages may frame it; a browser refuses to draw it inside any other site."""
+    origins = os.environ.get("FITJP_EMBED_ORIGINS", "").split()
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin.rstrip("/")):
+            raise ValueError(f"FITJP_EMBED_ORIGINS: {origin!r} is not an origin such as https://www.example.org")
+    return list(dict.fromkeys(origin.rstrip("/").lower() for origin in origins))
