@@ -1,13 +1,16 @@
 """Run the load test for a fixed time and report what viewers saw.
 
     python -m loadtest --users 40 --seconds 60 --think 2-10 \
-        --pids-file RUN_DIR/streamlit.pids [--kill-after 20] [--json result.json]
+        --pids-file RUN_DIR/streamlit.pids [--kill-after 20] [--json result.json] \
+        [--viewers-json viewers.json]
 
 Locust runs as a library (no web UI). Reported: errors (with their kinds), latency p50/p95/max
 of filter changes (reruns) and of first opens, script runs a second and per core, and each
 Streamlit process's memory (RSS, by PID from serve.sh's pids file). --kill-after kills one
 Streamlit process (SIGKILL, by its PID) mid-run: its viewers reconnect and the errors seen
-are counted. Loopback only; users, seconds and think times are bounded.
+are counted. --viewers-json writes every run of each viewer (when, open or rerun, failed or
+not, and its session's affinity cookie): which viewers saw an error, and when. Loopback only;
+users, seconds and think times are bounded.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--pids-file", type=Path, help="serve.sh's RUN_DIR/streamlit.pids: memory and --kill-after")
     parser.add_argument("--kill-after", type=float, help="seconds into the run to SIGKILL one Streamlit process")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument("--viewers-json", type=Path,
+                        help="write each viewer's runs here: {viewer: [{at, run, ok, affinity, error}]}")
     args = parser.parse_args(argv)
     if not 1 <= args.users <= MAX_USERS or not 0 < args.seconds <= MAX_SECONDS:
         parser.error(f"users 1..{MAX_USERS}, seconds up to {MAX_SECONDS}")
@@ -126,13 +131,19 @@ def run(args: argparse.Namespace) -> dict:
     env = Environment(user_classes=[Viewer], host=args.host)
     times: dict[str, list[float]] = {"open": [], "rerun": []}
     errors: dict[str, int] = {}
+    viewers: dict[str, list[dict]] = {}
 
-    def on_request(request_type, name, response_time, response_length, exception=None, **_):
+    def on_request(request_type, name, response_time, response_length, exception=None, context=None, **_):
         if exception is None:
             times[name.split()[0]].append(response_time)
         else:
             kind = f"{name.split()[0]}: {type(exception).__name__}: {str(exception)[:120]}"
             errors[kind] = errors.get(kind, 0) + 1
+        if context and "viewer" in context:  # each run, by viewer: at is when it ended (epoch seconds)
+            viewers.setdefault(context["viewer"], []).append({
+                "at": round(time.time(), 3), "run": name, "ok": exception is None,
+                "affinity": context["affinity"],
+                "error": None if exception is None else f"{type(exception).__name__}: {str(exception)[:120]}"})
 
     env.events.request.add_listener(on_request)
     memory = Memory(args.pids_file)
@@ -157,6 +168,8 @@ def run(args: argparse.Namespace) -> dict:
     elapsed = time.monotonic() - started
     memory.sample()
     sampler.kill()
+    if args.viewers_json:
+        args.viewers_json.write_text(json.dumps(viewers, indent=1))
 
     cores = os.cpu_count() or 1
     runs = len(times["open"]) + len(times["rerun"])

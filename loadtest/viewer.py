@@ -49,6 +49,8 @@ class StreamlitViewer(User):
     def on_start(self) -> None:
         self.rng = random.Random()
         self.session: Session | None = None
+        self.viewer_id = uuid.uuid4().hex  # one viewer, through all its sessions (--viewers-json)
+        self.affinity = ""  # the affinity cookie of its current session
         self.page = self.rng.choice(PAGES)
 
     def on_stop(self) -> None:
@@ -73,17 +75,22 @@ class StreamlitViewer(User):
         try:
             if self.session is None:
                 # A new affinity per session, as a new browser gets from nginx's first answer.
-                self.session = Session.connect(self._ws_url(), uuid.uuid4().hex)
+                self.affinity = uuid.uuid4().hex
+                self.session = Session.connect(self._ws_url(), self.affinity)
             result = self.session.run(page, random_filters(self.rng, page))
         except Exception as error:  # RunFailed, a dropped socket, a refused upgrade: what a viewer would notice
             self._drop()
             self.environment.events.request.fire(
                 request_type="ws", name=name, response_time=(time.perf_counter() - started) * 1000,
-                response_length=0, exception=error, context={})
+                response_length=0, exception=error, context=self._context())
             return
         self.environment.events.request.fire(
             request_type="ws", name=name, response_time=result.seconds * 1000,
-            response_length=result.received_bytes, exception=None, context={})
+            response_length=result.received_bytes, exception=None, context=self._context())
+
+    def _context(self) -> dict:
+        """Who ran it, for a report per viewer: the viewer and its session's affinity cookie."""
+        return {"viewer": self.viewer_id, "affinity": self.affinity}
 
     def _drop(self) -> None:
         """Forget the session: the next task reconnects (to a live process) and opens anew."""
