@@ -1,8 +1,10 @@
 """A tiny public record written as raw CSVs, built to Parquet with the real build, and a
-DuckDB connection over it. Every test reads real SQL results off these rows."""
+DuckDB connection over it. Every test reads real SQL results off these rows. And the
+session's one browser, for the browser tests and the served site's (tests/test_hardening.py)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,19 @@ def activity_params():
         return values | overrides
     return params
 
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, one for the whole session: playwright's sync API runs one event loop,
+    so a second browser started while this one lives (tests/test_hardening.py) would fail."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+    from harness import BROWSER_ARGS, CHROMIUM  # tests/browser/harness.py
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run ./test.sh, which installs it")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield browser
+        browser.close()

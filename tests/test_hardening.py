@@ -31,7 +31,7 @@ import websocket
 from test_deploy import REPO, SERVE, START_SECONDS, WORKERS, Service, fetch, poll
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
-from harness import BROWSER_ARGS, CHROMIUM, free_port, new_page, open_page  # noqa: E402
+from harness import free_port, new_page, open_page  # noqa: E402
 
 TWENTY_KB = b"a" * 20_000
 # deploy/nginx.conf.template's limits (deploy/README.md: "Limits")
@@ -125,15 +125,7 @@ def test_every_answer_carries_the_security_headers_once_with_the_configured_fram
     assert "'unsafe-eval'" not in policy["script-src"] and "http" not in policy["script-src"]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run ./test.sh, which installs it")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
+# `browser`: the session's one browser (tests/conftest.py).
 
 
 def csp_messages(page) -> list[str]:
