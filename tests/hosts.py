@@ -51,20 +51,6 @@ def fetch(url: str, timeout: float = 10, headers: dict | None = None):
         return error.code, error.headers, error.read()
 
 
-def poll(condition, seconds: float, what: str, every: float = 0.2):
-    """Ask `condition` until it is truthy; its value. OSError counts as not yet."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            value = condition()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(every)
-    raise AssertionError(f"gave up waiting for {what} after {seconds:.0f} s")
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

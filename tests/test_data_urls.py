@@ -24,9 +24,9 @@ from fitjp import opendata
 from fitjp.record import intake, releases
 from fitjp.record.schema import TABLES
 
-from test_bad_files import ACTIVITY, activities
+from test_bad_files import activities
 from test_deploy import WORKERS, Service, fetch, poll, START_SECONDS
-from tiny_record import REPO
+from tiny_record import REPO, copy_of_the_shipped_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 from harness import free_port, streamlit_server  # noqa: E402
@@ -41,9 +41,7 @@ def data_folder():
     folder = Path(tempfile.mkdtemp(prefix="fitjp-data-urls-"))
     try:
         os.chmod(folder, 0o755)
-        shutil.copytree(REPO / "data" / "raw", folder / "raw")
-        for table in (REPO / "data").glob("*.parquet"):
-            shutil.copy2(table, folder / table.name)
+        copy_of_the_shipped_data(folder)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -40,8 +40,9 @@ def fetch(url: str, gzip_ok: bool = False, timeout: float = 10):
         return error.code, error.headers, error.read()
 
 
-def poll(condition, seconds: float, what: str):
-    """Poll `condition` (a socket question, not a sleep on the page) until it is truthy."""
+def poll(condition, seconds: float, what: str, every: float = 0.2):
+    """Poll `condition` (a socket question, not a sleep on the page) every `every` seconds
+    until it is truthy; its value. OSError counts as not yet."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -50,8 +51,8 @@ def poll(condition, seconds: float, what: str):
                 return value
         except OSError:
             pass
-        time.sleep(0.2)
-    raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(every)
+    raise AssertionError(f"gave up waiting for {what} after {seconds:.0f} s")
 
 
 class Service:

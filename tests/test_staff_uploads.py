@@ -14,10 +14,8 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import tomllib
 import zipfile
@@ -37,7 +35,10 @@ from fitjp.record import advice, intake, releases
 from fitjp.record.schema import TABLES
 from fitjp.staff.app import UPLOAD_LIMIT_MB, UploadPasses
 
-from tiny_record import REPO
+from tiny_record import REPO, copy_of_the_shipped_data
+
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+from harness import streamlit_process  # noqa: E402  (one way to start a server and stop it)
 
 PASSWORD = "a long passphrase for the upload tests"
 MB = 2**20
@@ -48,46 +49,13 @@ MB = 2**20
 @contextmanager
 def staff_server(folder: Path):
     """`streamlit run admin.py` on 127.0.0.1 with no upload flag, its data folder and secrets in
-    `folder`; stopped by its own process id, and killed if it outlives the test by far."""
-    shutil.copytree(REPO / "data" / "raw", folder / "data" / "raw")
-    for table in (REPO / "data").glob("*.parquet"):
-        shutil.copy2(table, folder / "data" / table.name)
+    `folder` (the browser harness's server: stopped by its own process id)."""
+    copy_of_the_shipped_data(folder / "data")
     secrets = folder / "secrets.toml"
     secrets.write_text(f'staff_password = "{PASSWORD}"\n', encoding="utf-8")
-    with socket_port() as port, tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "admin.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--secrets.files", str(secrets)],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"FITJP_DATA_DIR": str(folder / "data")})
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if requests.get(f"{base}/_stcore/health", timeout=2).ok:
-                        break
-                except requests.ConnectionError:
-                    pass
-                if time.monotonic() > deadline or process.poll() is not None:
-                    log.seek(0)
-                    pytest.fail(f"the staff app did not start: {log.read().decode(errors='replace')[-2000:]}")
-                time.sleep(0.3)  # polling a socket
-            yield base, process
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
-@contextmanager
-def socket_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    yield port
+    with streamlit_process({"FITJP_DATA_DIR": str(folder / "data")}, "admin.py",
+                           ("--secrets.files", str(secrets))) as running:
+        yield running
 
 
 class Session:
@@ -410,9 +378,7 @@ def bad_workbook(tmp_path: Path, monkeypatch) -> tuple[bytes, list[str]]:
     """A template with one bad cell (fund "asia"), over a copy of the shipped data; and the
     template's header of activities."""
     folder = tmp_path / "data"
-    shutil.copytree(REPO / "data" / "raw", folder / "raw")
-    for table in (REPO / "data").glob("*.parquet"):
-        shutil.copy2(table, folder / table.name)
+    copy_of_the_shipped_data(folder)
     monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
     book = intake.template_workbook()
     header = [cell.value for cell in book["activities"][1]]

@@ -24,8 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from hosts import REPO, Front, Host, Network, free_port, netns_usable, page_text, poll, stream
+from hosts import REPO, Front, Host, Network, free_port, netns_usable, page_text, stream
 from test_bad_files import activities, fingerprint
+from test_deploy import poll
+from tiny_record import copy_of_the_shipped_data
 
 START_SECONDS = 150  # two hosts starting and warming on a busy 2-core machine
 SEEN_WITHIN = 5.0  # seconds for a release made live on host A to be served by host B
@@ -44,9 +46,7 @@ def hosts(tmp_path_factory):
     data = Path(tempfile.mkdtemp(prefix="fitjp-hosts-data-"))
     try:
         os.chmod(data, 0o755)
-        shutil.copytree(REPO / "data" / "raw", data / "raw")
-        for table in (REPO / "data").glob("*.parquet"):
-            shutil.copy2(table, data / table.name)
+        copy_of_the_shipped_data(data)
         machines = {}
         for letter in "ab":
             namespace, address = network.add_host(letter)

@@ -5,6 +5,7 @@ the fixtures): a module named conftest exists in tests/browser/ too, so importin
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,15 @@ import pandas as pd
 from fitjp.record.schema import TABLES
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_of_the_shipped_data(folder: Path) -> Path:
+    """The shipped data folder's tables (raw CSVs and Parquet) copied into `folder`, for a test
+    to write to or to serve; returns `folder`."""
+    shutil.copytree(REPO / "data" / "raw", folder / "raw")
+    for table in (REPO / "data").glob("*.parquet"):
+        shutil.copy2(table, folder / table.name)
+    return folder
 CIV_NAME = "Côte d'Ivoire"
 A1_TITLE = "Women's IP workshop 女性起業家のための知財ワークショップ"
 

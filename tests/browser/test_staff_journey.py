@@ -5,7 +5,6 @@ publishes and rolls back. The app runs on a temporary copy of the data folder
 
 from __future__ import annotations
 
-import shutil
 from contextlib import contextmanager
 
 import openpyxl
@@ -13,7 +12,9 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from harness import ROOT, assert_no_error, metric, new_page, open_page, rerun, screenshot, streamlit_server
+from tiny_record import copy_of_the_shipped_data
+
+from harness import assert_no_error, metric, new_page, open_page, rerun, screenshot, streamlit_server
 
 PASSWORD = "a long passphrase for the journey test"
 SOURCE = "wipo_cf4485"  # a source of the shipped record
@@ -25,15 +26,7 @@ ACTIVITY = {"activity_id": "fund_0001", "title": "Atelier sur les marques, Abidj
 
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory):
-    return copy_of_the_data(tmp_path_factory.mktemp("data"))
-
-
-def copy_of_the_data(folder):
-    """The shipped data folder's tables (raw CSVs and Parquet), copied for the app to write."""
-    shutil.copytree(ROOT / "data" / "raw", folder / "raw")
-    for table in (ROOT / "data").glob("*.parquet"):
-        shutil.copy2(table, folder / table.name)
-    return folder
+    return copy_of_the_shipped_data(tmp_path_factory.mktemp("data"))
 
 
 @contextmanager
@@ -146,7 +139,7 @@ def test_staff_publish_their_records_and_roll_back(staff, data_copy, tmp_path):
 @pytest.fixture
 def japanese_staff(browser, tmp_path_factory):
     """A server of its own, on a data folder of its own: this journey publishes and rolls back too."""
-    with staff_app(tmp_path_factory, copy_of_the_data(tmp_path_factory.mktemp("data_ja"))) as base:
+    with staff_app(tmp_path_factory, copy_of_the_shipped_data(tmp_path_factory.mktemp("data_ja"))) as base:
         page = new_page(browser, base)
         yield page
         page.context.close()
@@ -200,7 +193,7 @@ def test_the_public_app_shows_a_release_published_while_it_runs(browser, tmp_pat
     next page view: the Sources page's What changed and every caption's data date."""
     from fitjp.record import cli
 
-    folder = copy_of_the_data(tmp_path / "data")
+    folder = copy_of_the_shipped_data(tmp_path / "data")
     monkeypatch.setenv("FITJP_DATA_DIR", str(folder))
     with streamlit_server({"FITJP_DATA_DIR": str(folder)}) as base:
         page = new_page(browser, base)
